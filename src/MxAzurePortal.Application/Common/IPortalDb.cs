@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Organisations;
+
+namespace MxAzurePortal.Application.Common;
+
+/// <summary>
+/// The portal's data as the application services see it. Customer-owned sets are filtered to the
+/// current <see cref="Security.TenantScope"/> by the implementation, so a query can only reach rows
+/// the caller may see.
+/// </summary>
+public interface IPortalDb
+{
+    DbSet<Organisation> Organisations { get; }
+
+    DbSet<Membership> Memberships { get; }
+
+    DbSet<Cluster> Clusters { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

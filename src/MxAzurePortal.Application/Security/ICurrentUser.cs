@@ -1,0 +1,19 @@
+using MxAzurePortal.Application.Organisations;
+
+namespace MxAzurePortal.Application.Security;
+
+/// <summary>The signed-in person on whose behalf the application acts.</summary>
+public interface ICurrentUser
+{
+    string? UserId { get; }
+
+    string? DisplayName { get; }
+
+    Guid? OrganisationId { get; }
+
+    string? OrganisationName { get; }
+
+    OrganisationRole? OrganisationRole { get; }
+
+    StaffRole? StaffRole { get; }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MxAzurePortal.Application.Clusters;
+
+namespace MxAzurePortal.Infrastructure.Data.Configurations;
+
+internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
+{
+    public void Configure(EntityTypeBuilder<Cluster> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(Cluster.NameMaxLength);
+        builder.Property(c => c.Region).HasMaxLength(64);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+        builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.OrganisationId, c.Name }).IsUnique();
+        builder.HasIndex(c => new { c.OrganisationId, c.Status });
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using MxAzurePortal.Application.Security;
+
+namespace MxAzurePortal.Infrastructure.Data;
+
+/// <summary>Lets <c>dotnet ef</c> build each provider's context without a host or a server.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePortalDbContext>
+{
+    public SqlitePortalDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>();
+        PortalDbSetup.UseSqlite(options, Path.Combine(Path.GetTempPath(), "mxazureportal-design.db"));
+        return new SqlitePortalDbContext(options.Options, new TenantScope());
+    }
+}
+
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerPortalDbContext>
+{
+    public SqlServerPortalDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqlServerPortalDbContext>();
+        PortalDbSetup.UseSqlServer(options, "Server=(design-time);Database=MxAzurePortal;Trusted_Connection=True");
+        return new SqlServerPortalDbContext(options.Options, new TenantScope());
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Common;
+using MxAzurePortal.Application.Organisations;
+using MxAzurePortal.Application.Security;
+using MxAzurePortal.Infrastructure.Identity;
+
+namespace MxAzurePortal.Infrastructure.Data;
+
+/// <summary>
+/// The portal's database. Provider-specific behaviour (and each provider's migrations) lives in the
+/// derived <see cref="SqlitePortalDbContext"/> and <see cref="SqlServerPortalDbContext"/>.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options, TenantScope tenant)
+    : IdentityDbContext<PortalUser>(options), IPortalDb, IDataProtectionKeyContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters on every query, so each filter sees the scope of this unit of work.
+    private Guid? TenantOrganisationId => tenant.OrganisationId;
+
+    private bool TenantSeesAll => tenant.SeesAllOrganisations;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        builder.Entity<Organisation>().HasQueryFilter(o => TenantSeesAll || o.Id == TenantOrganisationId);
+        builder.Entity<Membership>().HasQueryFilter(m => TenantSeesAll || m.OrganisationId == TenantOrganisationId);
+        builder.Entity<Cluster>().HasQueryFilter(c => TenantSeesAll || c.OrganisationId == TenantOrganisationId);
+    }
+}

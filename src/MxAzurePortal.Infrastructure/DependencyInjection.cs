@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MxAzurePortal.Application.Common;
+using MxAzurePortal.Infrastructure.Data;
+using MxAzurePortal.Infrastructure.Identity;
+
+namespace MxAzurePortal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // The provider decides the context type (and so the migrations), so it is read while registering.
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton<TimestampInterceptor>();
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContext<PortalDbContext, SqlServerPortalDbContext>((sp, options) =>
+            {
+                PortalDbSetup.UseSqlServer(options, database.ConnectionString ?? "");
+                options.AddInterceptors(sp.GetRequiredService<TimestampInterceptor>());
+            });
+        }
+        else
+        {
+            var file = Path.IsPathRooted(database.SqlitePath) ? database.SqlitePath : Path.Combine(contentRoot, database.SqlitePath);
+            services.AddDbContext<PortalDbContext, SqlitePortalDbContext>((sp, options) =>
+            {
+                PortalDbSetup.UseSqlite(options, file);
+                options.AddInterceptors(sp.GetRequiredService<TimestampInterceptor>());
+            });
+        }
+
+        services.AddScoped<IPortalDb>(sp => sp.GetRequiredService<PortalDbContext>());
+
+        // Keys in the shared database: every portal instance behind the load balancer reads the same cookies.
+        services.AddDataProtection()
+            .SetApplicationName("MxAzurePortal")
+            .PersistKeysToDbContext<PortalDbContext>();
+        services.AddScoped<PortalClaimsBuilder>();
+        return services;
+    }
+}

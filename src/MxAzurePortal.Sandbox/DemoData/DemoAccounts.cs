@@ -1,0 +1,36 @@
+using MxAzurePortal.Application.Organisations;
+using MxAzurePortal.Application.Security;
+
+namespace MxAzurePortal.Sandbox.DemoData;
+
+public sealed record DemoAccount(string Email, string DisplayName, string? Organisation, OrganisationRole? Role, StaffRole? StaffRole)
+{
+    public string Describe() => StaffRole is { } staff
+        ? $"{Email} (Mendix staff, {staff})"
+        : $"{Email} ({Role} of {Organisation})";
+}
+
+/// <summary>The people of the embedded default: two customers and Mendix staff.</summary>
+public static class DemoAccounts
+{
+    public const string Contoso = "Contoso";
+    public const string Fabrikam = "Fabrikam";
+
+    public static readonly DemoAccount ContosoManager =
+        new("manager@contoso.example", "Casey Manager", Contoso, OrganisationRole.ClusterManager, null);
+
+    public static readonly DemoAccount ContosoMember =
+        new("member@contoso.example", "Morgan Member", Contoso, OrganisationRole.Member, null);
+
+    public static readonly DemoAccount FabrikamMember =
+        new("member@fabrikam.example", "Fran Fabrikam", Fabrikam, OrganisationRole.Member, null);
+
+    public static readonly DemoAccount SupportEngineer =
+        new("support@mendix.example", "Sam Support", null, null, StaffRole.SupportEngineer);
+
+    public static readonly DemoAccount Administrator =
+        new("admin@mendix.example", "Alex Admin", null, null, StaffRole.Administrator);
+
+    public static readonly IReadOnlyList<DemoAccount> All =
+        [ContosoManager, ContosoMember, FabrikamMember, SupportEngineer, Administrator];
+}

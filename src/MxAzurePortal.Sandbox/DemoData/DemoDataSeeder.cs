@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MxAzurePortal.Application.Organisations;
+using MxAzurePortal.Infrastructure.Data;
+using MxAzurePortal.Infrastructure.Identity;
+
+namespace MxAzurePortal.Sandbox.DemoData;
+
+/// <summary>Seeds the demo organisations and accounts of the embedded default. Safe to run at every start.</summary>
+public sealed class DemoDataSeeder(
+    PortalDbContext db,
+    UserManager<PortalUser> users,
+    IOptions<SandboxOptions> options,
+    ILogger<DemoDataSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var organisations = new Dictionary<string, Organisation>();
+        foreach (var name in DemoAccounts.All.Select(a => a.Organisation).OfType<string>().Distinct())
+        {
+            organisations[name] = await EnsureOrganisationAsync(name, cancellationToken);
+        }
+
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = await EnsureUserAsync(account);
+            if (account.Organisation is { } orgName && account.Role is { } role)
+            {
+                await EnsureMembershipAsync(user, organisations[orgName], role, cancellationToken);
+            }
+        }
+
+        logger.LogInformation(
+            "Sandbox demo accounts (password from Sandbox:DemoPassword): {DemoAccounts}",
+            string.Join("; ", DemoAccounts.All.Select(a => a.Describe())));
+    }
+
+    private async Task<Organisation> EnsureOrganisationAsync(string name, CancellationToken cancellationToken)
+    {
+        var existing = await db.Organisations.IgnoreQueryFilters().SingleOrDefaultAsync(o => o.Name == name, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var organisation = new Organisation { Name = name };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return organisation;
+    }
+
+    private async Task<PortalUser> EnsureUserAsync(DemoAccount account)
+    {
+        var user = await users.FindByEmailAsync(account.Email);
+        if (user is not null)
+        {
+            return user;
+        }
+
+        user = new PortalUser
+        {
+            UserName = account.Email,
+            Email = account.Email,
+            EmailConfirmed = true,
+            DisplayName = account.DisplayName,
+            StaffRole = account.StaffRole,
+        };
+        var result = await users.CreateAsync(user, options.Value.DemoPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Could not create demo account {account.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+
+        return user;
+    }
+
+    private async Task EnsureMembershipAsync(PortalUser user, Organisation organisation, OrganisationRole role, CancellationToken cancellationToken)
+    {
+        var exists = await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id, cancellationToken);
+        if (!exists)
+        {
+            db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = organisation.Id, Role = role });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MxAzurePortal.Sandbox;
+
+/// <summary>
+/// The <c>Sandbox</c> section. When enabled (the embedded default), the portal seeds demo accounts and talks to
+/// the simulators of Azure and Zendesk. Production leaves it off.
+/// </summary>
+public sealed class SandboxOptions
+{
+    public const string SectionName = "Sandbox";
+
+    /// <summary>The documented default password of every demo account.</summary>
+    public const string DefaultDemoPassword = "Mendix-on-Azure-1";
+
+    public bool Enabled { get; set; }
+
+    [Required]
+    [MinLength(8)]
+    public string DemoPassword { get; set; } = DefaultDemoPassword;
+}

@@ -1,0 +1,31 @@
+using MxAzurePortal.Infrastructure.Data;
+using MxAzurePortal.Web.Security;
+
+namespace MxAzurePortal.Web;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPortalAuthentication(configuration);
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.ConfigureFilter(new UnmatchedHandlerFilter());
+            pages.Conventions.AuthorizeFolder("/Clusters", Policies.Customer);
+            pages.Conventions.AuthorizeFolder("/Support", Policies.Customer);
+            pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "MxAzurePortal.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Identity.Web;
+using MxAzurePortal.Infrastructure.Data;
+using MxAzurePortal.Infrastructure.Identity;
+
+namespace MxAzurePortal.Web.Security;
+
+public static class AuthenticationSetup
+{
+    public const string LoginPath = "/Identity/Account/Login";
+    public const string AccessDeniedPath = "/Identity/Account/AccessDenied";
+
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PortalAuthenticationOptions>()
+            .BindConfiguration(PortalAuthenticationOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var provider = configuration.GetSection(PortalAuthenticationOptions.SectionName)
+            .GetValue(nameof(PortalAuthenticationOptions.Provider), SignInProvider.Local);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<Application.Security.ICurrentUser, HttpCurrentUser>();
+
+        if (provider == SignInProvider.EntraId)
+        {
+            AddEntraId(services, configuration);
+        }
+        else
+        {
+            AddLocalAccounts(services);
+        }
+
+        services.AddPortalAuthorization();
+        return services;
+    }
+
+    private static void AddLocalAccounts(IServiceCollection services)
+    {
+        services.AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.Password.RequiredLength = 8;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddClaimsPrincipalFactory<PortalUserClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        // A removed membership or a locked account takes effect within a minute, not at cookie expiry.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = LoginPath;
+            cookie.LogoutPath = "/Identity/Account/Logout";
+            cookie.AccessDeniedPath = AccessDeniedPath;
+            cookie.Cookie.Name = "MxAzurePortal.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+    }
+
+    private static void AddEntraId(IServiceCollection services, IConfiguration configuration)
+    {
+        // Portal users are still recorded (memberships point at them), but nobody has a local password.
+        services.AddIdentityCore<PortalUser>(o => o.User.RequireUniqueEmail = true)
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager();
+        services.AddScoped<EntraSignIn>();
+
+        services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+            .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
+        services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, oidc =>
+        {
+            var validated = oidc.Events.OnTokenValidated;
+            oidc.Events.OnTokenValidated = async context =>
+            {
+                await validated(context);
+                var signIn = context.HttpContext.RequestServices.GetRequiredService<EntraSignIn>();
+                if (context.Principal is null || !await signIn.AddPortalClaimsAsync(context.Principal))
+                {
+                    context.Fail("The account could not be recorded in the portal.");
+                }
+            };
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme,
+            cookie => cookie.AccessDeniedPath = AccessDeniedPath);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Sandbox.DemoData;
+
+namespace MxAzurePortal.IntegrationTests.Hosting;
+
+/// <summary>Adds clusters straight to the database, for tests that need some to exist.</summary>
+public static class DemoClusters
+{
+    public static Task<Guid> AddAsync(PortalFactory factory, string organisation, string name, ClusterStatus status = ClusterStatus.Initialized) =>
+        factory.WithDatabaseAsync(async db =>
+        {
+            var organisationId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync();
+            var cluster = new Cluster { OrganisationId = organisationId, Name = name, Region = "westeurope", Status = status };
+            db.Clusters.Add(cluster);
+            await db.SaveChangesAsync();
+            return cluster.Id;
+        });
+
+    public static Task<Guid> AddContosoAsync(PortalFactory factory, string name) => AddAsync(factory, DemoAccounts.Contoso, name);
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using MxAzurePortal.Application.Security;
+using MxAzurePortal.Infrastructure.Data;
+
+namespace MxAzurePortal.IntegrationTests.Hosting;
+
+/// <summary>
+/// The whole portal in the embedded default (sandbox on), over a real SQLite file of its own.
+/// Two factories given the same file behave like two portal instances behind a load balancer.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    public PortalFactory()
+        : this(NewDatabaseFile(), sandbox: true)
+    {
+    }
+
+    private PortalFactory(string databaseFile, bool sandbox)
+    {
+        DatabaseFile = databaseFile;
+        Sandbox = sandbox;
+    }
+
+    /// <summary>A portal instance over the given database file, e.g. a second instance beside a first.</summary>
+    public static PortalFactory On(string databaseFile, bool sandbox = true) => new(databaseFile, sandbox);
+
+    public string DatabaseFile { get; }
+
+    public bool Sandbox { get; }
+
+    /// <summary>The clock every timestamp is written from; starts at a fixed UTC instant.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public static string NewDatabaseFile() =>
+        Path.Combine(Path.GetTempPath(), "mxazureportal-tests", $"{Guid.NewGuid():N}.db");
+
+    /// <summary>Runs work against the database with every organisation visible, as the portal's workers do.</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<PortalDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().OpenToAllOrganisations();
+        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    /// <summary>A client that keeps its cookies in <paramref name="cookies"/> and does not follow redirects.</summary>
+    public HttpClient CreatePortalClient(System.Net.CookieContainer? cookies = null) =>
+        CreateDefaultClient(new Uri("http://localhost"), new CookieHandler(cookies ?? new System.Net.CookieContainer()));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:SqlitePath", DatabaseFile);
+        builder.UseSetting("Sandbox:Enabled", Sandbox ? "true" : "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+}

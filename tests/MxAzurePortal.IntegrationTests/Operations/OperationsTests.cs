@@ -1,0 +1,69 @@
+using System.Net;
+using MxAzurePortal.IntegrationTests.Hosting;
+
+namespace MxAzurePortal.IntegrationTests.Operations;
+
+public sealed class OperationsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task Health_endpoints_answer_anonymously(string path)
+    {
+        var response = await factory.CreatePortalClient().GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_fails_when_the_database_cannot_be_reached()
+    {
+        var unreachable = Path.Combine(Path.GetTempPath(), "mxazureportal-tests", Guid.NewGuid().ToString("N"), "portal.db");
+        using var broken = PortalFactory.On(unreachable);
+        _ = broken.CreatePortalClient();
+        Directory.Delete(Path.GetDirectoryName(unreachable)!, recursive: true);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var ready = await broken.CreatePortalClient().GetAsync(new Uri("/readyz", UriKind.Relative));
+        var live = await broken.CreatePortalClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_carry_the_security_headers()
+    {
+        var response = await factory.CreatePortalClient().GetAsync(new Uri("/Identity/Account/Login", UriKind.Relative));
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_portals_not_found_page()
+    {
+        var session = await PortalSession.SignedInAsync(factory, Sandbox.DemoData.DemoAccounts.ContosoMember.Email);
+
+        var response = await session.Client.GetAsync(new Uri("/Clusters/" + Guid.NewGuid(), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await PortalSession.ParseAsync(response);
+        Assert.Equal("Page not found", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Bootstrap_and_htmx_are_served_by_the_portal_itself()
+    {
+        var client = factory.CreatePortalClient();
+
+        foreach (var path in new[] { "/lib/bootstrap/css/bootstrap.min.css", "/lib/bootstrap/js/bootstrap.bundle.min.js", "/lib/htmx/htmx.min.js" })
+        {
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+        }
+    }
+}

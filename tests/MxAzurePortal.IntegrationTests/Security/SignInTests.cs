@@ -1,0 +1,100 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using MxAzurePortal.IntegrationTests.Hosting;
+using MxAzurePortal.Sandbox.DemoData;
+
+namespace MxAzurePortal.IntegrationTests.Security;
+
+public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Login_page_is_served_at_the_Identity_default_with_an_antiforgery_token()
+    {
+        var session = new PortalSession(factory);
+
+        var page = await session.GetDocumentAsync("/Identity/Account/Login");
+
+        var form = page.QuerySelector<IHtmlFormElement>("form")!;
+        Assert.NotNull(form.Elements["__RequestVerificationToken"]);
+        Assert.NotNull(page.QuerySelector("label[for='Input_Email']"));
+    }
+
+    [Fact]
+    public async Task Demo_customer_signs_in_and_sees_the_Clusters_page_with_its_empty_state()
+    {
+        var session = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+
+        var home = await session.Client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal("/Clusters", home.Headers.Location?.OriginalString);
+        var clusters = await session.GetDocumentAsync("/Clusters");
+
+        Assert.Equal("Clusters", clusters.QuerySelector("h1")!.TextContent);
+        Assert.Contains("no clusters yet", clusters.QuerySelector(".empty-state")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Contoso", clusters.QuerySelector("[data-testid=signed-in-user]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_with_a_clear_message_and_no_cookie()
+    {
+        var session = new PortalSession(factory);
+
+        var response = await session.SignInAsync(DemoAccounts.ContosoMember.Email, "not-the-password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalSession.ParseAsync(response);
+        Assert.Contains("e-mail address or password is not correct", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        var clusters = await session.Client.GetAsync(new Uri("/Clusters", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, clusters.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_without_the_antiforgery_token_is_rejected()
+    {
+        var client = factory.CreatePortalClient();
+
+        var response = await client.PostAsync(new Uri("/Identity/Account/Login", UriKind.Relative), new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["Input.Email"] = DemoAccounts.ContosoMember.Email, ["Input.Password"] = "x" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_and_come_back_afterwards()
+    {
+        var client = factory.CreatePortalClient();
+
+        var response = await client.GetAsync(new Uri("/Clusters", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/Login?ReturnUrl=%2FClusters", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_never_redirects_off_site()
+    {
+        var session = new PortalSession(factory);
+        var login = await session.GetDocumentAsync("/Identity/Account/Login?returnUrl=https%3A%2F%2Fevil.example%2F");
+
+        var response = await session.SubmitAsync(login.QuerySelector<IHtmlFormElement>("form")!, new Dictionary<string, string>
+        {
+            ["Input.Email"] = DemoAccounts.ContosoMember.Email,
+            ["Input.Password"] = MxAzurePortal.Sandbox.SandboxOptions.DefaultDemoPassword,
+        });
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var session = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+        var clusters = await session.GetDocumentAsync("/Clusters");
+
+        var response = await session.SubmitAsync(clusters.QuerySelector<IHtmlFormElement>("form[action*='Logout']")!, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await session.Client.GetAsync(new Uri("/Clusters", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.IntegrationTests.Hosting;
+using MxAzurePortal.Sandbox.DemoData;
+
+namespace MxAzurePortal.IntegrationTests.Security;
+
+/// <summary>A member of one organisation can neither see nor reach anything of another's.</summary>
+public sealed class TenancyTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Fabrikam_member_gets_404_for_a_Contoso_cluster_on_every_page_that_takes_a_cluster_id()
+    {
+        var contosoCluster = await DemoClusters.AddContosoAsync(factory, "contoso-tenancy-" + Guid.NewGuid().ToString("N")[..6]);
+        var fabrikam = await PortalSession.SignedInAsync(factory, DemoAccounts.FabrikamMember.Email);
+        var token = (await fabrikam.GetDocumentAsync("/Clusters")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var routes = ClusterRoutes().ToList();
+        Assert.NotEmpty(routes);
+        foreach (var route in routes)
+        {
+            var path = route.Replace("{id}", contosoCluster.ToString(), StringComparison.Ordinal);
+            var get = await fabrikam.Client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(get.StatusCode == HttpStatusCode.NotFound, $"GET {route} answered {(int)get.StatusCode}");
+
+            var post = await fabrikam.Client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed,
+                $"POST {route} answered {(int)post.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Contoso_member_reaches_the_same_cluster_pages()
+    {
+        var contosoCluster = await DemoClusters.AddContosoAsync(factory, "contoso-own-" + Guid.NewGuid().ToString("N")[..6]);
+        var contoso = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+
+        foreach (var route in ClusterRoutes())
+        {
+            var path = route.Replace("{id}", contosoCluster.ToString(), StringComparison.Ordinal);
+            var get = await contoso.Client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(get.StatusCode == HttpStatusCode.OK, $"GET {route} answered {(int)get.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Lists_show_only_the_members_own_organisation()
+    {
+        var contosoName = "contoso-listed-" + Guid.NewGuid().ToString("N")[..6];
+        var fabrikamName = "fabrikam-listed-" + Guid.NewGuid().ToString("N")[..6];
+        await DemoClusters.AddContosoAsync(factory, contosoName);
+        await DemoClusters.AddAsync(factory, DemoAccounts.Fabrikam, fabrikamName, ClusterStatus.Failed);
+        var fabrikam = await PortalSession.SignedInAsync(factory, DemoAccounts.FabrikamMember.Email);
+
+        foreach (var page in new[] { "/Clusters", "/Clusters?status=Initialized", "/Support" })
+        {
+            var html = (await fabrikam.GetDocumentAsync(page)).Body!.TextContent;
+            Assert.DoesNotContain(contosoName, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(DemoAccounts.Contoso, html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(fabrikamName, (await fabrikam.GetDocumentAsync("/Clusters")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_filter_narrows_the_list_and_an_unknown_status_shows_all()
+    {
+        var failed = "contoso-failed-" + Guid.NewGuid().ToString("N")[..6];
+        var ready = "contoso-ready-" + Guid.NewGuid().ToString("N")[..6];
+        await DemoClusters.AddAsync(factory, DemoAccounts.Contoso, failed, ClusterStatus.Failed);
+        await DemoClusters.AddAsync(factory, DemoAccounts.Contoso, ready, ClusterStatus.ReadyToInitialize);
+        var contoso = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoManager.Email);
+
+        var filtered = (await contoso.GetDocumentAsync("/Clusters?status=Failed")).Body!.TextContent;
+        var unknown = (await contoso.GetDocumentAsync("/Clusters?status=Bogus")).Body!.TextContent;
+
+        Assert.Contains(failed, filtered, StringComparison.Ordinal);
+        Assert.DoesNotContain(ready, filtered, StringComparison.Ordinal);
+        Assert.Contains(failed, unknown, StringComparison.Ordinal);
+        Assert.Contains(ready, unknown, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every page route that takes a cluster id, found from the running portal so new pages are covered too.</summary>
+    private IEnumerable<string> ClusterRoutes() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.Parameters.Count == 1 && e.RoutePattern.Parameters[0].Name == "id")
+            .Select(e => "/" + string.Join("/", e.RoutePattern.PathSegments.Select(s =>
+                s.IsSimple && s.Parts[0] is Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal
+                    ? literal.Content
+                    : "{id}")))
+            .Distinct();
+}
