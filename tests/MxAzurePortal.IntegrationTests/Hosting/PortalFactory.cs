@@ -19,14 +19,20 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
     }
 
-    private PortalFactory(string databaseFile, bool sandbox)
+    private PortalFactory(string databaseFile, bool sandbox, IReadOnlyDictionary<string, string>? settings = null)
     {
         DatabaseFile = databaseFile;
         Sandbox = sandbox;
+        Settings = settings ?? new Dictionary<string, string>();
     }
 
     /// <summary>A portal instance over the given database file, e.g. a second instance beside a first.</summary>
     public static PortalFactory On(string databaseFile, bool sandbox = true) => new(databaseFile, sandbox);
+
+    /// <summary>A portal instance with extra configuration, as an operator would set it.</summary>
+    public static PortalFactory With(IReadOnlyDictionary<string, string> settings) => new(NewDatabaseFile(), sandbox: true, settings);
+
+    public IReadOnlyDictionary<string, string> Settings { get; }
 
     public string DatabaseFile { get; }
 
@@ -58,7 +64,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SqlitePath", DatabaseFile);
         builder.UseSetting("Sandbox:Enabled", Sandbox ? "true" : "false");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

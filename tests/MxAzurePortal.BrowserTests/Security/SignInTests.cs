@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MxAzurePortal.BrowserTests.Hosting;
+using MxAzurePortal.Sandbox;
+
+namespace MxAzurePortal.BrowserTests.Security;
+
+public sealed class SignInTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task A_demo_customer_signs_in_reaches_the_Clusters_page_and_signs_out()
+    {
+        var page = await portal.NewPageAsync();
+
+        await page.GotoAsync("/");
+        Assert.Contains("/Identity/Account/Login", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("E-mail address").FillAsync("manager@contoso.example");
+        await page.GetByLabel("Password").FillAsync(SandboxOptions.DefaultDemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/Clusters$"));
+        Assert.Equal("Clusters", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync());
+        Assert.True(await page.GetByText("Your organisation has no clusters yet.").IsVisibleAsync());
+        Assert.Contains("Contoso", await page.GetByTestId("signed-in-user").TextContentAsync(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Identity/Account/Login"));
+        await page.GotoAsync("/Clusters");
+        Assert.Contains("/Identity/Account/Login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_announced_on_the_page()
+    {
+        var page = await portal.NewPageAsync();
+
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync("member@contoso.example");
+        await page.GetByLabel("Password").FillAsync("wrong-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        await alert.WaitForAsync();
+        Assert.Contains("not correct", await alert.TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_land_on_the_admin_view_and_the_page_loads_without_console_errors()
+    {
+        var page = await portal.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync("support@mendix.example");
+        await page.GetByLabel("Password").FillAsync(SandboxOptions.DefaultDemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/Admin$"));
+        Assert.True(await page.GetByRole(AriaRole.Rowheader, new() { Name = "Contoso" }).IsVisibleAsync());
+        Assert.Empty(errors);
+    }
+}

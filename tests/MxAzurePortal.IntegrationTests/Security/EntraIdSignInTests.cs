@@ -1,0 +1,103 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using MxAzurePortal.Application.Security;
+using MxAzurePortal.IntegrationTests.Hosting;
+using MxAzurePortal.Web.Security;
+
+namespace MxAzurePortal.IntegrationTests.Security;
+
+/// <summary>Production sign-in: OpenID Connect with Entra ID, switched on by configuration alone.</summary>
+public sealed class EntraIdSignInTests : IDisposable
+{
+    private const string TenantId = "11111111-2222-3333-4444-555555555555";
+    private const string ClientId = "66666666-7777-8888-9999-000000000000";
+    private const string SupportGroup = "0a0a0a0a-support-engineers";
+
+    private readonly PortalFactory factory = PortalFactory.With(new Dictionary<string, string>
+    {
+        ["Authentication:Provider"] = "EntraId",
+        ["Authentication:StaffClaimType"] = "groups",
+        ["Authentication:SupportEngineerClaimValues:0"] = SupportGroup,
+        ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+        ["AzureAd:TenantId"] = TenantId,
+        ["AzureAd:ClientId"] = ClientId,
+        ["AzureAd:ClientSecret"] = "test-secret",
+        ["AzureAd:CallbackPath"] = "/signin-oidc",
+    });
+
+    [Fact]
+    public async Task Signing_in_challenges_Entra_ID_with_the_configured_client()
+    {
+        using var offline = factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
+            services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
+                o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(new OpenIdConnectConfiguration
+                {
+                    AuthorizationEndpoint = $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize",
+                }))));
+        var client = offline.CreateDefaultClient();
+
+        var response = await client.GetAsync(new Uri("/Clusters", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith($"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize", location, StringComparison.Ordinal);
+        Assert.Contains($"client_id={ClientId}", location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_login_page_offers_Microsoft_sign_in_instead_of_a_password()
+    {
+        var page = await new PortalSession(factory).GetDocumentAsync("/Identity/Account/Login");
+
+        Assert.Contains("Sign in with Microsoft", page.QuerySelector("button")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("input[type=password]"));
+    }
+
+    [Fact]
+    public async Task A_customer_gets_their_organisation_claims_from_the_portals_membership()
+    {
+        var principal = await SignInAsync("manager@contoso.example");
+
+        Assert.Equal("Contoso", principal.FindFirst(PortalClaimTypes.OrganisationName)?.Value);
+        Assert.Equal("ClusterManager", principal.FindFirst(PortalClaimTypes.OrganisationRole)?.Value);
+        Assert.Null(principal.FindFirst(PortalClaimTypes.StaffRole));
+    }
+
+    [Fact]
+    public async Task Staff_are_recognised_by_the_configured_group_and_recorded_on_first_sign_in()
+    {
+        var principal = await SignInAsync("new.engineer@mendix.example", SupportGroup);
+
+        Assert.Equal(nameof(StaffRole.SupportEngineer), principal.FindFirst(PortalClaimTypes.StaffRole)?.Value);
+        Assert.Null(principal.FindFirst(PortalClaimTypes.OrganisationId));
+        Assert.NotNull(principal.FindFirst(PortalClaimTypes.UserId));
+    }
+
+    [Fact]
+    public async Task Leaving_the_staff_group_in_Entra_ID_ends_staff_rights_at_the_next_sign_in()
+    {
+        await SignInAsync("leaver@mendix.example", SupportGroup);
+
+        var principal = await SignInAsync("leaver@mendix.example");
+
+        Assert.Null(principal.FindFirst(PortalClaimTypes.StaffRole));
+    }
+
+    public void Dispose() => factory.Dispose();
+
+    private async Task<ClaimsPrincipal> SignInAsync(string email, params string[] groups)
+    {
+        var claims = new List<Claim> { new("preferred_username", email), new("name", email) };
+        claims.AddRange(groups.Select(g => new Claim("groups", g)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "oidc"));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<EntraSignIn>().AddPortalClaimsAsync(principal));
+        return principal;
+    }
+}
