@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -41,9 +42,15 @@ public static class DependencyInjection
         services.AddScoped<IPortalDb>(sp => sp.GetRequiredService<PortalDbContext>());
 
         // Keys in the shared database: every portal instance behind the load balancer reads the same cookies.
-        services.AddDataProtection()
+        var keys = services.AddDataProtection()
             .SetApplicationName("MxAzurePortal")
             .PersistKeysToDbContext<PortalDbContext>();
+        var keyProtection = configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>();
+        if (!string.IsNullOrWhiteSpace(keyProtection?.CertificatePath))
+        {
+            keys.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(keyProtection.CertificatePath, keyProtection.CertificatePassword));
+        }
         services.AddScoped<PortalClaimsBuilder>();
         return services;
     }

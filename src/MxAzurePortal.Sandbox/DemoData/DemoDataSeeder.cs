@@ -32,8 +32,10 @@ public sealed class DemoDataSeeder(
             }
         }
 
+        // The embedded default is for trying the portal out: print what a newcomer needs to sign in.
         logger.LogInformation(
-            "Sandbox demo accounts (password from Sandbox:DemoPassword): {DemoAccounts}",
+            "Sandbox demo accounts, each with password {DemoPassword} (Sandbox:DemoPassword): {DemoAccounts}",
+            options.Value.DemoPassword,
             string.Join("; ", DemoAccounts.All.Select(a => a.Describe())));
     }
 
