@@ -17,6 +17,8 @@ builder.Services
 
 var app = builder.Build();
 
+// Refuse a wrong configuration with its message before touching the database.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.MigratePortalDatabaseAsync();
 if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
 {

@@ -30,9 +30,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public static PortalFactory On(string databaseFile, bool sandbox = true) => new(databaseFile, sandbox);
 
     /// <summary>A portal instance with extra configuration, as an operator would set it.</summary>
-    public static PortalFactory With(IReadOnlyDictionary<string, string> settings) => new(NewDatabaseFile(), sandbox: true, settings);
+    public static PortalFactory With(IReadOnlyDictionary<string, string> settings, string environment = "Development") =>
+        new(NewDatabaseFile(), sandbox: true, settings) { Environment = environment };
 
     public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>The hosting environment; the embedded default runs as Development.</summary>
+    public string Environment { get; init; } = "Development";
 
     public string DatabaseFile { get; }
 
@@ -60,10 +64,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SqlitePath", DatabaseFile);
-        builder.UseSetting("Sandbox:Enabled", Sandbox ? "true" : "false");
+        // Outside Development the configuration files decide, as they do for a real deployment.
+        if (Environment == "Development")
+        {
+            builder.UseSetting("Sandbox:Enabled", Sandbox ? "true" : "false");
+        }
+
         builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
         foreach (var (key, value) in Settings)
         {
