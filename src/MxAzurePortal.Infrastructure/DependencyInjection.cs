@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.Application.Common;
+using MxAzurePortal.Infrastructure.Azure;
 using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.Infrastructure.Identity;
 
@@ -52,6 +53,7 @@ public static class DependencyInjection
                 X509CertificateLoader.LoadPkcs12FromFile(keyProtection.CertificatePath, keyProtection.CertificatePassword));
         }
         services.AddScoped<PortalClaimsBuilder>();
+        services.AddAzureResourceManager();
         return services;
     }
 }

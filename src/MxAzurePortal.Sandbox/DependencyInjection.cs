@@ -1,17 +1,45 @@
+using Azure.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MxAzurePortal.Infrastructure.Azure;
+using MxAzurePortal.Sandbox.Arm;
 using MxAzurePortal.Sandbox.DemoData;
+using MxAzurePortal.Sandbox.Hosting;
 
 namespace MxAzurePortal.Sandbox;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddSandbox(this IServiceCollection services)
+    /// <summary>
+    /// Validates the sandbox settings always; when the sandbox is enabled, also starts the simulators and points the
+    /// real adapters at them.
+    /// </summary>
+    public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SandboxOptions>()
             .BindConfiguration(SandboxOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        if (!configuration.GetSection(SandboxOptions.SectionName).GetValue<bool>(nameof(SandboxOptions.Enabled)))
+        {
+            return services;
+        }
+
         services.AddScoped<DemoDataSeeder>();
+        services.AddOptions<ArmSimulatorOptions>().BindConfiguration(ArmSimulatorOptions.SectionName);
+        services.AddSingleton<ArmSimulator>();
+        services.AddSingleton<SandboxServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SandboxServer>());
+        services.AddTransient<SimulatorRoutingHandler>();
+
+        services.Replace(ServiceDescriptor.Singleton<TokenCredential, SandboxTokenCredential>());
+        services.PostConfigure<AzureOptions>(azure =>
+        {
+            azure.ResourceManagerEndpoint = new Uri(ArmSimulatorOptions.PublicEndpoint);
+            azure.PollIntervalSeconds = Math.Min(azure.PollIntervalSeconds, 0.2);
+        });
+        services.AddHttpClient(ArmClientSetup.HttpClientName).AddHttpMessageHandler<SimulatorRoutingHandler>();
         return services;
     }
 

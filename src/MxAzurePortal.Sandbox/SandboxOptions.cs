@@ -18,4 +18,8 @@ public sealed class SandboxOptions
     [Required]
     [MinLength(8)]
     public string DemoPassword { get; set; } = DefaultDemoPassword;
+
+    /// <summary>The loopback port of the simulators' server; 0 picks a free one.</summary>
+    [Range(0, 65535)]
+    public int ServerPort { get; set; }
 }

@@ -12,7 +12,7 @@ builder.AddPortalLogging();
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddSandbox()
+    .AddSandbox(builder.Configuration)
     .AddWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -6,7 +6,7 @@ namespace MxAzurePortal.Application.Clusters;
 /// <summary>A Mendix on Azure cluster in a resource group of the customer's own subscription.</summary>
 public sealed class Cluster : ITenantOwned, ITimestamped
 {
-    public const int NameMaxLength = 63;
+    public const int NameMaxLength = 40;
 
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -19,6 +19,15 @@ public sealed class Cluster : ITenantOwned, ITimestamped
     public required string Region { get; set; }
 
     public ClusterStatus Status { get; set; } = ClusterStatus.ReadyToInitialize;
+
+    /// <summary>What the customer chose; the Azure side is derived from it (see <see cref="Provisioning.ClusterNames"/>).</summary>
+    public required Settings.ClusterSettings Settings { get; set; }
+
+    /// <summary>The run that last changed the cluster's status.</summary>
+    public Guid? LastRunId { get; set; }
+
+    /// <summary>Optimistic concurrency: bumped on every change, so a stale edit is detected.</summary>
+    public int Version { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

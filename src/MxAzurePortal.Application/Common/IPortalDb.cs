@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Activity;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Runs;
+using MxAzurePortal.Application.Support;
 using MxAzurePortal.Application.Organisations;
 
 namespace MxAzurePortal.Application.Common;
@@ -16,6 +19,16 @@ public interface IPortalDb
     DbSet<Membership> Memberships { get; }
 
     DbSet<Cluster> Clusters { get; }
+
+    DbSet<ClusterRun> Runs { get; }
+
+    DbSet<RunStep> RunSteps { get; }
+
+    DbSet<RunStepLog> RunStepLogs { get; }
+
+    DbSet<SupportTicket> SupportTickets { get; }
+
+    DbSet<ActivityEntry> ActivityEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -16,4 +16,7 @@ public interface ICurrentUser
     OrganisationRole? OrganisationRole { get; }
 
     StaffRole? StaffRole { get; }
+
+    /// <summary>The client address of the request, for the activity log.</summary>
+    string? RemoteAddress { get; }
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Activity;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Runs;
+using MxAzurePortal.Application.Support;
 using MxAzurePortal.Application.Common;
 using MxAzurePortal.Application.Organisations;
 using MxAzurePortal.Application.Security;
@@ -22,6 +25,16 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
 
     public DbSet<Cluster> Clusters => Set<Cluster>();
 
+    public DbSet<ClusterRun> Runs => Set<ClusterRun>();
+
+    public DbSet<RunStep> RunSteps => Set<RunStep>();
+
+    public DbSet<RunStepLog> RunStepLogs => Set<RunStepLog>();
+
+    public DbSet<SupportTicket> SupportTickets => Set<SupportTicket>();
+
+    public DbSet<ActivityEntry> ActivityEntries => Set<ActivityEntry>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters on every query, so each filter sees the scope of this unit of work.
@@ -37,5 +50,10 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
         builder.Entity<Organisation>().HasQueryFilter(o => TenantSeesAll || o.Id == TenantOrganisationId);
         builder.Entity<Membership>().HasQueryFilter(m => TenantSeesAll || m.OrganisationId == TenantOrganisationId);
         builder.Entity<Cluster>().HasQueryFilter(c => TenantSeesAll || c.OrganisationId == TenantOrganisationId);
+        builder.Entity<ClusterRun>().HasQueryFilter(r => TenantSeesAll || r.OrganisationId == TenantOrganisationId);
+        builder.Entity<RunStep>().HasQueryFilter(s => TenantSeesAll || s.Run!.OrganisationId == TenantOrganisationId);
+        builder.Entity<RunStepLog>().HasQueryFilter(l => TenantSeesAll || l.OrganisationId == TenantOrganisationId);
+        builder.Entity<SupportTicket>().HasQueryFilter(t => TenantSeesAll || t.OrganisationId == TenantOrganisationId);
+        builder.Entity<ActivityEntry>().HasQueryFilter(a => TenantSeesAll || a.OrganisationId == TenantOrganisationId);
     }
 }

@@ -27,6 +27,13 @@ public sealed class TimestampInterceptor(TimeProvider clock) : SaveChangesInterc
             return;
         }
 
+        // The activity log is append-only: no code path may change or remove an entry.
+        if (context.ChangeTracker.Entries<MxAzurePortal.Application.Activity.ActivityEntry>()
+            .Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Activity log entries cannot be changed or deleted.");
+        }
+
         var now = clock.GetUtcNow();
         foreach (var entry in context.ChangeTracker.Entries<ITimestamped>())
         {

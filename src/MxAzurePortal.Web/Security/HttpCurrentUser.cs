@@ -25,6 +25,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public StaffRole? StaffRole =>
         Enum.TryParse<StaffRole>(Find(PortalClaimTypes.StaffRole), out var role) ? role : null;
 
+    public string? RemoteAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
     private string? Find(string type) =>
         Principal?.Identity?.IsAuthenticated == true ? Principal.FindFirst(type)?.Value : null;
 }

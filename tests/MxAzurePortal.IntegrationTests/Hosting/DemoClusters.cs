@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Clusters.Settings;
 using MxAzurePortal.Sandbox.DemoData;
 
 namespace MxAzurePortal.IntegrationTests.Hosting;
@@ -11,7 +12,14 @@ public static class DemoClusters
         factory.WithDatabaseAsync(async db =>
         {
             var organisationId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync();
-            var cluster = new Cluster { OrganisationId = organisationId, Name = name, Region = "westeurope", Status = status };
+            var cluster = new Cluster
+            {
+                OrganisationId = organisationId,
+                Name = name,
+                Region = "westeurope",
+                Status = status,
+                Settings = new ClusterSettings { SubscriptionId = Guid.NewGuid().ToString(), ResourceGroup = "rg-" + name, Region = "westeurope" },
+            };
             db.Clusters.Add(cluster);
             await db.SaveChangesAsync();
             return cluster.Id;

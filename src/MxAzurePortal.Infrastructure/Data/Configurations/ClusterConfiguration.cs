@@ -14,5 +14,7 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.OrganisationId, c.Name }).IsUnique();
         builder.HasIndex(c => new { c.OrganisationId, c.Status });
+        builder.Property(c => c.Settings).HasConversion(new ClusterSettingsConverter(), ClusterSettingsConverter.Comparer);
+        builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }
