@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MxAzurePortal.Application.Activity;
 using MxAzurePortal.Application.Admin;
+using MxAzurePortal.Application.Runs;
+using MxAzurePortal.Application.Support;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Clusters.Preflight;
 using MxAzurePortal.Application.Security;
 
 namespace MxAzurePortal.Application;
@@ -14,6 +18,12 @@ public static class DependencyInjection
         services.AddScoped<TenantScope>();
         services.AddScoped<ClusterService>();
         services.AddScoped<AdminService>();
+        services.AddScoped<ActivityLog>();
+        services.AddScoped<PreflightService>();
+        services.AddScoped<TicketService>();
+        services.AddOptions<RunOptions>().BindConfiguration(RunOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<RunLeases>();
+        services.AddSingleton<RunExecutor>();
         return services;
     }
 }

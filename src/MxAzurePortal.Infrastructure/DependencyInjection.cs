@@ -7,6 +7,9 @@ using MxAzurePortal.Application.Common;
 using MxAzurePortal.Infrastructure.Azure;
 using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.Infrastructure.Identity;
+using MxAzurePortal.Infrastructure.MendixOnKubernetes;
+using MxAzurePortal.Infrastructure.Runs;
+using MxAzurePortal.Application.Clusters;
 
 namespace MxAzurePortal.Infrastructure;
 
@@ -54,6 +57,13 @@ public static class DependencyInjection
         }
         services.AddScoped<PortalClaimsBuilder>();
         services.AddAzureResourceManager();
+        services.AddHostedService<RunWorker>();
+        services.AddOptions<MendixOnKubernetesOptions>()
+            .BindConfiguration(MendixOnKubernetesOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<HttpMendixOnKubernetes.LastAnswer>();
+        services.AddHttpClient<IMendixOnKubernetes, HttpMendixOnKubernetes>(http => http.Timeout = TimeSpan.FromSeconds(5));
         return services;
     }
 }

@@ -2,7 +2,9 @@ using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Infrastructure.Azure;
+using MxAzurePortal.Infrastructure.MendixOnKubernetes;
 using MxAzurePortal.Sandbox.Arm;
 using MxAzurePortal.Sandbox.DemoData;
 using MxAzurePortal.Sandbox.Hosting;
@@ -28,18 +30,27 @@ public static class DependencyInjection
 
         services.AddScoped<DemoDataSeeder>();
         services.AddOptions<ArmSimulatorOptions>().BindConfiguration(ArmSimulatorOptions.SectionName);
-        services.AddSingleton<ArmSimulator>();
+        // The simulators stand for services outside the portal: they keep real time, whatever clock the portal is given.
+        services.AddSingleton(sp => new ArmSimulator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArmSimulatorOptions>>(), TimeProvider.System));
         services.AddSingleton<SandboxServer>();
         services.AddHostedService(sp => sp.GetRequiredService<SandboxServer>());
         services.AddTransient<SimulatorRoutingHandler>();
 
-        services.Replace(ServiceDescriptor.Singleton<TokenCredential, SandboxTokenCredential>());
+        services.Replace(ServiceDescriptor.Singleton<TokenCredential>(new SandboxTokenCredential(TimeProvider.System)));
         services.PostConfigure<AzureOptions>(azure =>
         {
             azure.ResourceManagerEndpoint = new Uri(ArmSimulatorOptions.PublicEndpoint);
             azure.PollIntervalSeconds = Math.Min(azure.PollIntervalSeconds, 0.2);
         });
         services.AddHttpClient(ArmClientSetup.HttpClientName).AddHttpMessageHandler<SimulatorRoutingHandler>();
+
+        services.AddSingleton<MendixOnKubernetesSimulator>();
+        services.PostConfigure<MendixOnKubernetesOptions>(mxk8s =>
+        {
+            mxk8s.HealthUrl = new Uri(MendixOnKubernetesSimulator.PublicHealthUrl);
+            mxk8s.CacheSeconds = 0;
+        });
+        services.AddHttpClient<IMendixOnKubernetes, HttpMendixOnKubernetes>().AddHttpMessageHandler<SimulatorRoutingHandler>();
         return services;
     }
 

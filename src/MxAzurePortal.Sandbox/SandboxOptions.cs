@@ -19,6 +19,9 @@ public sealed class SandboxOptions
     [MinLength(8)]
     public string DemoPassword { get; set; } = DefaultDemoPassword;
 
+    /// <summary>Whether the demo organisations each get a cluster, initialized at start-up through the same runs as any other.</summary>
+    public bool DemoClusters { get; set; } = true;
+
     /// <summary>The loopback port of the simulators' server; 0 picks a free one.</summary>
     [Range(0, 65535)]
     public int ServerPort { get; set; }

@@ -12,6 +12,7 @@ public static class DependencyInjection
         {
             pages.Conventions.ConfigureFilter(new UnmatchedHandlerFilter());
             pages.Conventions.AuthorizeFolder("/Clusters", Policies.Customer);
+            pages.Conventions.AuthorizeFolder("/Clusters/Manage", Policies.ClusterManager);
             pages.Conventions.AuthorizeFolder("/Support", Policies.Customer);
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
         });

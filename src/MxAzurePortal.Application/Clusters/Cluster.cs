@@ -23,6 +23,9 @@ public sealed class Cluster : ITenantOwned, ITimestamped
     /// <summary>What the customer chose; the Azure side is derived from it (see <see cref="Provisioning.ClusterNames"/>).</summary>
     public required Settings.ClusterSettings Settings { get; set; }
 
+    /// <summary>The latest pre-flight report, as JSON, so the setup pages show it until the checks run again.</summary>
+    public string? PreflightReport { get; set; }
+
     /// <summary>The run that last changed the cluster's status.</summary>
     public Guid? LastRunId { get; set; }
 

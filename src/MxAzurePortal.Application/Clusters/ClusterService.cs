@@ -1,10 +1,20 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Activity;
+using MxAzurePortal.Application.Clusters.Preflight;
 using MxAzurePortal.Application.Common;
+using MxAzurePortal.Application.Runs;
+using MxAzurePortal.Application.Security;
 
 namespace MxAzurePortal.Application.Clusters;
 
 /// <summary>Reads and changes clusters. Tenancy comes from the data layer's filter, never from a parameter.</summary>
-public sealed class ClusterService(IPortalDb db)
+public sealed partial class ClusterService(
+    IPortalDb db,
+    ICurrentUser user,
+    ActivityLog activity,
+    PreflightService preflight,
+    IMendixOnKubernetes mendixOnKubernetes)
 {
     public async Task<IReadOnlyList<ClusterListItem>> ListAsync(ClusterStatus? status, CancellationToken cancellationToken)
     {
@@ -21,10 +31,67 @@ public sealed class ClusterService(IPortalDb db)
     }
 
     /// <summary>The overview of one cluster, or null when it does not exist or belongs to another organisation.</summary>
-    public Task<ClusterOverview?> GetOverviewAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Clusters.AsNoTracking()
+    public async Task<ClusterOverview?> GetOverviewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var cluster = await db.Clusters.AsNoTracking()
             .Where(c => c.Id == id)
-            .Select(c => new ClusterOverview(
-                c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt))
+            .Select(c => new
+            {
+                Overview = new ClusterOverview(
+                    c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version),
+                c.PreflightReport,
+            })
             .SingleOrDefaultAsync(cancellationToken);
+        if (cluster is null)
+        {
+            return null;
+        }
+
+        var runs = await db.Runs.AsNoTracking().Where(r => r.ClusterId == id)
+            .OrderByDescending(r => r.CreatedAt)
+            .Select(r => new { r.Id, r.Kind })
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        var lastRunId = runs.FirstOrDefault()?.Id;
+        var provisioningId = runs.FirstOrDefault(r => r.Kind is RunKind.Initialize or RunKind.Rerun)?.Id;
+        var views = await LoadRunsAsync([.. new[] { lastRunId, provisioningId }.OfType<Guid>().Distinct()], cancellationToken);
+        return cluster.Overview with
+        {
+            LastRun = lastRunId is { } last ? views[last] : null,
+            Provisioning = provisioningId is { } provisioning ? views[provisioning] : null,
+            Preflight = cluster.PreflightReport is null ? null : JsonSerializer.Deserialize<PreflightReport>(cluster.PreflightReport),
+            Tickets = await db.SupportTickets.CountAsync(t => t.ClusterId == id, cancellationToken),
+        };
+    }
+
+    /// <summary>A run of the cluster with every step and log line, for the Details view; null when not the caller's.</summary>
+    public async Task<RunDetails?> GetRunAsync(Guid clusterId, Guid runId, CancellationToken cancellationToken)
+    {
+        var clusterName = await db.Clusters.Where(c => c.Id == clusterId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        if (clusterName is null || !await db.Runs.AnyAsync(r => r.Id == runId && r.ClusterId == clusterId, cancellationToken))
+        {
+            return null;
+        }
+
+        var run = (await LoadRunsAsync([runId], cancellationToken))[runId];
+        var log = await db.RunStepLogs.AsNoTracking().Where(l => l.RunId == runId).OrderBy(l => l.Id)
+            .Select(l => new StepLogLine(l.StepId, l.At, l.Level, l.Message))
+            .ToListAsync(cancellationToken);
+        return new RunDetails(clusterName, run, log);
+    }
+
+    private async Task<Dictionary<Guid, RunView>> LoadRunsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var runs = await db.Runs.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+        var steps = await db.RunSteps.AsNoTracking().Where(s => ids.Contains(s.RunId)).OrderBy(s => s.Order)
+            .Select(s => new
+            {
+                s.RunId,
+                View = new StepView(s.Id, s.Key, s.Name, s.Status, s.Attempts, s.StartedAt, s.FinishedAt, s.ErrorCode, s.ErrorMessage, s.ResourceIds),
+            })
+            .ToListAsync(cancellationToken);
+        return runs.ToDictionary(r => r.Id, r => new RunView(
+            r.Id, r.Kind, r.Status, r.RequestedBy, r.CreatedAt, r.StartedAt, r.FinishedAt, r.PreviousRunId,
+            steps.Where(s => s.RunId == r.Id).Select(s => s.View).ToList()));
+    }
 }

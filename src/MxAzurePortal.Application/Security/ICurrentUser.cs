@@ -17,6 +17,9 @@ public interface ICurrentUser
 
     StaffRole? StaffRole { get; }
 
+    /// <summary>Who the user is in Entra ID (object id), or their sign-in name: role assignments are checked for it.</summary>
+    string? AzurePrincipal { get; }
+
     /// <summary>The client address of the request, for the activity log.</summary>
     string? RemoteAddress { get; }
 }

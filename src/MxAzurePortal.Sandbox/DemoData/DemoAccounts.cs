@@ -31,6 +31,14 @@ public static class DemoAccounts
     public static readonly DemoAccount Administrator =
         new("admin@mendix.example", "Alex Admin", null, null, StaffRole.Administrator);
 
+    /// <summary>The cluster each demo organisation has: name, subscription, resource group, region.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Cluster, string Subscription, string Region)> Clusters =
+        new Dictionary<string, (string, string, string)>
+        {
+            [Contoso] = ("contoso-prod", "6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b", "westeurope"),
+            [Fabrikam] = ("fabrikam-apps", "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", "northeurope"),
+        };
+
     public static readonly IReadOnlyList<DemoAccount> All =
         [ContosoManager, ContosoMember, FabrikamMember, SupportEngineer, Administrator];
 }

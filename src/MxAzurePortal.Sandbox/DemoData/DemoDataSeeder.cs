@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MxAzurePortal.Application.Activity;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Clusters.Settings;
 using MxAzurePortal.Application.Organisations;
+using MxAzurePortal.Application.Runs;
 using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.Infrastructure.Identity;
 
@@ -13,6 +17,7 @@ public sealed class DemoDataSeeder(
     PortalDbContext db,
     UserManager<PortalUser> users,
     IOptions<SandboxOptions> options,
+    TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -29,6 +34,14 @@ public sealed class DemoDataSeeder(
             if (account.Organisation is { } orgName && account.Role is { } role)
             {
                 await EnsureMembershipAsync(user, organisations[orgName], role, cancellationToken);
+            }
+        }
+
+        if (options.Value.DemoClusters)
+        {
+            foreach (var (organisation, cluster) in DemoAccounts.Clusters)
+            {
+                await EnsureClusterAsync(organisations[organisation], cluster, cancellationToken);
             }
         }
 
@@ -77,6 +90,47 @@ public sealed class DemoDataSeeder(
         }
 
         return user;
+    }
+
+    /// <summary>A demo cluster goes through the real initialization run, against the ARM simulator.</summary>
+    private async Task EnsureClusterAsync(
+        Organisation organisation, (string Name, string Subscription, string Region) demo, CancellationToken cancellationToken)
+    {
+        if (await db.Clusters.IgnoreQueryFilters().AnyAsync(c => c.OrganisationId == organisation.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var cluster = new Cluster
+        {
+            OrganisationId = organisation.Id,
+            Name = demo.Name,
+            Region = demo.Region,
+            Status = ClusterStatus.Initializing,
+            Settings = new ClusterSettings
+            {
+                SubscriptionId = demo.Subscription,
+                ResourceGroup = $"rg-{demo.Name}",
+                CreateResourceGroup = true,
+                Region = demo.Region,
+                Tags = new Dictionary<string, string> { ["cost-center"] = organisation.Name.ToLowerInvariant() + "-it" },
+            },
+        };
+        var run = RunPlanner.Initialize(cluster, "Sandbox demo data", userId: null);
+        cluster.LastRunId = run.Id;
+        db.Clusters.Add(cluster);
+        db.Runs.Add(run);
+        db.ActivityEntries.Add(new ActivityEntry
+        {
+            OrganisationId = organisation.Id,
+            ClusterId = cluster.Id,
+            ClusterName = cluster.Name,
+            At = clock.GetUtcNow(),
+            Actor = ActivityLog.System,
+            Action = "InitializationStarted",
+            Summary = "Demo cluster of the sandbox: initialization started at start-up.",
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task EnsureMembershipAsync(PortalUser user, Organisation organisation, OrganisationRole role, CancellationToken cancellationToken)

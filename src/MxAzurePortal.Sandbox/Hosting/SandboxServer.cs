@@ -9,9 +9,10 @@ namespace MxAzurePortal.Sandbox.Hosting;
 
 /// <summary>
 /// The simulators' own web server on loopback, apart from the portal's: the adapters reach it over real HTTP, as they
-/// would reach Azure and Zendesk. ARM is served under <c>/arm</c>.
+/// would reach Azure and Zendesk.
 /// </summary>
-public sealed class SandboxServer(ArmSimulator arm, IOptions<SandboxOptions> options, ILogger<SandboxServer> logger)
+public sealed class SandboxServer(
+    ArmSimulator arm, MendixOnKubernetesSimulator mendixOnKubernetes, IOptions<SandboxOptions> options, ILogger<SandboxServer> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim starting = new(1, 1);
@@ -36,9 +37,10 @@ public sealed class SandboxServer(ArmSimulator arm, IOptions<SandboxOptions> opt
                 builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Value.ServerPort));
                 server = builder.Build();
                 server.Map("/arm", branch => branch.Run(arm.HandleAsync));
+                server.Map("/mxk8s", branch => branch.Run(mendixOnKubernetes.HandleAsync));
                 await server.StartAsync(cancellationToken);
                 BaseAddress = new Uri(server.Urls.First());
-                logger.LogInformation("Sandbox simulators listening on {SandboxAddress} (Azure Resource Manager at /arm)", BaseAddress);
+                logger.LogInformation("Sandbox simulators listening on {SandboxAddress} (Azure Resource Manager at /arm, Mendix on Kubernetes at /mxk8s)", BaseAddress);
             }
 
             return BaseAddress;

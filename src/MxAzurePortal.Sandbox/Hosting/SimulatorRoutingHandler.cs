@@ -3,19 +3,23 @@ using MxAzurePortal.Sandbox.Arm;
 namespace MxAzurePortal.Sandbox.Hosting;
 
 /// <summary>
-/// The last hop of the adapters' HTTP pipeline in the sandbox: a request for the simulated ARM endpoint (an https
-/// address, so the Azure SDK sends its bearer token as it would to Azure) goes to the simulator on loopback instead.
+/// The last hop of the adapters' HTTP pipelines in the sandbox: a request for a simulated service's https address (so
+/// the Azure SDK sends its bearer token as it would to Azure) goes to that simulator on loopback instead.
 /// </summary>
 public sealed class SimulatorRoutingHandler(SandboxServer server) : DelegatingHandler
 {
-    private static readonly Uri ArmEndpoint = new(ArmSimulatorOptions.PublicEndpoint);
+    private static readonly Dictionary<string, string> Routes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [new Uri(ArmSimulatorOptions.PublicEndpoint).Host] = "/arm",
+        [new Uri(MendixOnKubernetesSimulator.PublicHealthUrl).Host] = "/mxk8s",
+    };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.RequestUri is { } uri && uri.Host.Equals(ArmEndpoint.Host, StringComparison.OrdinalIgnoreCase))
+        if (request.RequestUri is { } uri && Routes.TryGetValue(uri.Host, out var prefix))
         {
             var baseAddress = await server.EnsureStartedAsync(cancellationToken);
-            request.RequestUri = new Uri(baseAddress, "/arm" + uri.PathAndQuery);
+            request.RequestUri = new Uri(baseAddress, prefix + uri.PathAndQuery);
         }
 
         return await base.SendAsync(request, cancellationToken);

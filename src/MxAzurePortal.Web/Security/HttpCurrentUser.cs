@@ -25,6 +25,9 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public StaffRole? StaffRole =>
         Enum.TryParse<StaffRole>(Find(PortalClaimTypes.StaffRole), out var role) ? role : null;
 
+    public string? AzurePrincipal =>
+        Find("http://schemas.microsoft.com/identity/claims/objectidentifier") ?? Find("oid") ?? Principal?.Identity?.Name;
+
     public string? RemoteAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     private string? Find(string type) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Clusters.Settings;
+using MxAzurePortal.Application.Runs;
 using MxAzurePortal.Sandbox.DemoData;
 
 namespace MxAzurePortal.IntegrationTests.Hosting;
@@ -23,6 +24,18 @@ public static class DemoClusters
             db.Clusters.Add(cluster);
             await db.SaveChangesAsync();
             return cluster.Id;
+        });
+
+    /// <summary>A finished initialization run of the cluster, as the worker would leave it.</summary>
+    public static Task<Guid> AddRunAsync(PortalFactory factory, Guid clusterId) =>
+        factory.WithDatabaseAsync(async db =>
+        {
+            var cluster = await db.Clusters.SingleAsync(c => c.Id == clusterId);
+            var run = RunPlanner.Initialize(cluster, "test", null);
+            run.Status = RunStatus.Succeeded;
+            db.Runs.Add(run);
+            await db.SaveChangesAsync();
+            return run.Id;
         });
 
     public static Task<Guid> AddContosoAsync(PortalFactory factory, string name) => AddAsync(factory, DemoAccounts.Contoso, name);

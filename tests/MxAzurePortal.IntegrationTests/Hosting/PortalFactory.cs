@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Organisations;
 using MxAzurePortal.Application.Security;
+using MxAzurePortal.Infrastructure.Identity;
 using MxAzurePortal.Infrastructure.Data;
 
 namespace MxAzurePortal.IntegrationTests.Hosting;
@@ -59,6 +63,23 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that keeps its cookies in <paramref name="cookies"/> and does not follow redirects.</summary>
+    /// <summary>Adds a user with the demo password as a member of an organisation, for roles the demo data lacks.</summary>
+    public async Task AddMemberAsync(string email, string organisation, OrganisationRole role)
+    {
+        _ = Services;
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+        var created = await users.CreateAsync(user, MxAzurePortal.Sandbox.SandboxOptions.DefaultDemoPassword);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        await WithDatabaseAsync(async db =>
+        {
+            var organisationId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync();
+            db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = organisationId, Role = role });
+            return await db.SaveChangesAsync();
+        });
+    }
+
     public HttpClient CreatePortalClient(System.Net.CookieContainer? cookies = null) =>
         CreateDefaultClient(new Uri("http://localhost"), new CookieHandler(cookies ?? new System.Net.CookieContainer()));
 
@@ -74,6 +95,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
+        builder.UseSetting("Sandbox:DemoClusters", "false");
+        builder.UseSetting("Sandbox:Arm:LatencyScale", "0.02");
+        builder.UseSetting("Runs:PollMilliseconds", "50");
+        builder.UseSetting("Runs:RetryBaseDelayMilliseconds", "20");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

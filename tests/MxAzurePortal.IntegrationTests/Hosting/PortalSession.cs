@@ -49,13 +49,29 @@ public sealed class PortalSession
     /// <summary>Posts a form as a browser would: its own fields (the antiforgery token among them) plus the given values.</summary>
     public Task<HttpResponseMessage> SubmitAsync(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
     {
-        var fields = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is not ("checkbox" or "submit"))
-            .ToDictionary(i => i.Name!, i => i.Value);
-        foreach (var (name, value) in values)
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
         {
-            fields[name] = value;
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button"):
+                    if (input.Type is not ("checkbox" or "radio") || input.IsChecked)
+                    {
+                        fields.Add(new(input.Name!, input.Value));
+                    }
+
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name!, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields.Add(new(area.Name!, area.Value));
+                    break;
+            }
         }
+
+        fields.RemoveAll(f => values.ContainsKey(f.Key));
+        fields.AddRange(values);
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? form.BaseUri : form.GetAttribute("action")!;
         var target = new Uri(action, UriKind.RelativeOrAbsolute);

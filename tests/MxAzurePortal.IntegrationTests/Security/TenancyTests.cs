@@ -1,20 +1,35 @@
 using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Organisations;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
 
 namespace MxAzurePortal.IntegrationTests.Security;
 
 /// <summary>A member of one organisation can neither see nor reach anything of another's.</summary>
-public sealed class TenancyTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class TenancyTests(PortalFactory factory) : IClassFixture<PortalFactory>, IAsyncLifetime
 {
-    [Fact]
-    public async Task Fabrikam_member_gets_404_for_a_Contoso_cluster_on_every_page_that_takes_a_cluster_id()
+    public async Task InitializeAsync()
     {
-        var contosoCluster = await DemoClusters.AddContosoAsync(factory, "contoso-tenancy-" + Guid.NewGuid().ToString("N")[..6]);
-        var fabrikam = await PortalSession.SignedInAsync(factory, DemoAccounts.FabrikamMember.Email);
+        if (!await factory.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == FabrikamManager)))
+        {
+            await factory.AddMemberAsync(FabrikamManager, DemoAccounts.Fabrikam, OrganisationRole.ClusterManager);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private const string FabrikamManager = "manager@fabrikam.example";
+
+    /// <summary>A Fabrikam Cluster Manager passes every role check, so only tenancy can stop them.</summary>
+    [Fact]
+    public async Task Fabrikam_manager_gets_404_for_a_Contoso_cluster_on_every_page_that_takes_a_cluster_id()
+    {
+        var contosoCluster = await DemoClusters.AddAsync(factory, DemoAccounts.Contoso, "contoso-tenancy-" + Guid.NewGuid().ToString("N")[..6], ClusterStatus.ReadyToInitialize);
+        var fabrikam = await PortalSession.SignedInAsync(factory, FabrikamManager);
         var token = (await fabrikam.GetDocumentAsync("/Clusters")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         var routes = ClusterRoutes().ToList();
@@ -33,17 +48,36 @@ public sealed class TenancyTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Fact]
-    public async Task Contoso_member_reaches_the_same_cluster_pages()
+    public async Task Contoso_manager_reaches_the_same_cluster_pages()
     {
-        var contosoCluster = await DemoClusters.AddContosoAsync(factory, "contoso-own-" + Guid.NewGuid().ToString("N")[..6]);
-        var contoso = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+        var contosoCluster = await DemoClusters.AddAsync(factory, DemoAccounts.Contoso, "contoso-own-" + Guid.NewGuid().ToString("N")[..6], ClusterStatus.ReadyToInitialize);
+        var contoso = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoManager.Email);
 
         foreach (var route in ClusterRoutes())
         {
             var path = route.Replace("{id}", contosoCluster.ToString(), StringComparison.Ordinal);
             var get = await contoso.Client.GetAsync(new Uri(path, UriKind.Relative));
-            Assert.True(get.StatusCode == HttpStatusCode.OK, $"GET {route} answered {(int)get.StatusCode}");
+            var toOverview = get.StatusCode == HttpStatusCode.Redirect && get.Headers.Location?.OriginalString == $"/Clusters/{contosoCluster}";
+            Assert.True(get.StatusCode == HttpStatusCode.OK || toOverview, $"GET {route} answered {(int)get.StatusCode}");
         }
+    }
+
+    [Fact]
+    public async Task A_run_of_another_organisations_cluster_is_not_found_through_any_cluster()
+    {
+        var contosoCluster = await DemoClusters.AddContosoAsync(factory, "contoso-run-" + Guid.NewGuid().ToString("N")[..6]);
+        var fabrikamCluster = await DemoClusters.AddAsync(factory, DemoAccounts.Fabrikam, "fabrikam-run-" + Guid.NewGuid().ToString("N")[..6]);
+        var contosoRun = await DemoClusters.AddRunAsync(factory, contosoCluster);
+        var fabrikam = await PortalSession.SignedInAsync(factory, FabrikamManager);
+        var contoso = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+
+        var direct = await fabrikam.Client.GetAsync(new Uri($"/Clusters/{contosoCluster}/Runs/{contosoRun}", UriKind.Relative));
+        var viaOwn = await fabrikam.Client.GetAsync(new Uri($"/Clusters/{fabrikamCluster}/Runs/{contosoRun}", UriKind.Relative));
+        var own = await contoso.Client.GetAsync(new Uri($"/Clusters/{contosoCluster}/Runs/{contosoRun}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, direct.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, viaOwn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
     [Fact]

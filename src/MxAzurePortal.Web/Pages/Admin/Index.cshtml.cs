@@ -1,12 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MxAzurePortal.Application.Admin;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Sandbox.Hosting;
 
 namespace MxAzurePortal.Web.Pages.Admin;
 
-public sealed class IndexModel(AdminService admin) : PageModel
+public sealed class IndexModel(AdminService admin, IMendixOnKubernetes mendixOnKubernetes, IServiceProvider services) : PageModel
 {
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public ServiceAvailability MendixOnKubernetes { get; private set; } = null!;
+
+    /// <summary>Present in the sandbox only, where staff may switch the simulated service off and on.</summary>
+    public bool CanSwitchMendixOnKubernetes => services.GetService<MendixOnKubernetesSimulator>() is not null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Organisations = await admin.ListOrganisationsAsync(cancellationToken);
+        MendixOnKubernetes = await mendixOnKubernetes.GetAvailabilityAsync(cancellationToken);
+    }
+
+    public IActionResult OnPostMendixOnKubernetes(bool available)
+    {
+        if (services.GetService<MendixOnKubernetesSimulator>() is not { } simulator)
+        {
+            return NotFound();
+        }
+
+        simulator.Available = available;
+        TempData["Status"] = $"Simulated Mendix on Kubernetes is now {(available ? "available" : "unavailable")}.";
+        return RedirectToPage();
+    }
 }

@@ -1,13 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Support;
+using MxAzurePortal.Web.Security;
 
 namespace MxAzurePortal.Web.Pages.Clusters;
 
 /// <summary>The Cluster Overview. Another organisation's cluster is answered as not found.</summary>
-public sealed class OverviewModel(ClusterService clusters) : PageModel
+public sealed class OverviewModel(ClusterService clusters, TicketService tickets, IAuthorizationService authorization) : PageModel
 {
     public ClusterOverview Cluster { get; private set; } = null!;
+
+    public IReadOnlyList<TicketListItem> Tickets { get; private set; } = [];
+
+    public bool CanManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -18,6 +25,27 @@ public sealed class OverviewModel(ClusterService clusters) : PageModel
         }
 
         Cluster = cluster;
+        Tickets = await tickets.ListAsync(id, cancellationToken);
+        CanManage = (await authorization.AuthorizeAsync(User, Policies.ClusterManager)).Succeeded;
         return Page();
+    }
+
+    /// <summary>The live progress fragment htmx polls while a run is active; a finished run reloads the whole page.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var cluster = await clusters.GetOverviewAsync(id, cancellationToken);
+        if (cluster is null)
+        {
+            // Deleted meanwhile: go back to the list.
+            Response.Headers["HX-Redirect"] = Url.Page("/Clusters/Index");
+            return NotFound();
+        }
+
+        if (cluster.LastRun?.IsActive != true)
+        {
+            Response.Headers["HX-Refresh"] = "true";
+        }
+
+        return Partial("_RunProgress", cluster);
     }
 }

@@ -246,6 +246,9 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("PreflightReport")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Clusters.Settings;
+using MxAzurePortal.Application.Runs;
+
+namespace MxAzurePortal.Application.Clusters;
+
+public sealed partial class ClusterService
+{
+    /// <summary>After a failed initialization: a new run that repeats only the steps that did not succeed.</summary>
+    public async Task<RuleResult> RerunAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var cluster = await db.Clusters.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var failed = cluster?.LastRunId is { } lastRunId
+            ? await db.Runs.Include(r => r.Steps).SingleOrDefaultAsync(r => r.Id == lastRunId, cancellationToken)
+            : null;
+        if (cluster is null || cluster.Status != ClusterStatus.Failed || failed is not { Status: RunStatus.Failed, Kind: RunKind.Initialize or RunKind.Rerun })
+        {
+            return RuleResult.Fail("", "Only a cluster whose initialization failed can be rerun.");
+        }
+
+        if (await MendixOnKubernetesDownAsync(cancellationToken) is { } down)
+        {
+            return down;
+        }
+
+        var run = RunPlanner.Rerun(cluster, failed, Requester, user.UserId);
+        db.Runs.Add(run);
+        cluster.Status = ClusterStatus.Initializing;
+        cluster.LastRunId = run.Id;
+        cluster.Version++;
+        activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "RerunStarted",
+            $"Rerun started by {Requester}: repeats {run.Steps.Count(s => s.Status == StepStatus.Pending)} step(s) that did not succeed.");
+        await db.SaveChangesAsync(cancellationToken);
+        return RuleResult.Ok;
+    }
+
+    /// <summary>Deletes the cluster's Azure resources as a durable run; its tickets and data follow when that succeeds.</summary>
+    public async Task<RuleResult> DeleteAsync(Guid id, string confirmation, CancellationToken cancellationToken)
+    {
+        var cluster = await db.Clusters.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cluster is null)
+        {
+            return RuleResult.Fail("", "The cluster no longer exists.");
+        }
+
+        if (!string.Equals(confirmation?.Trim(), cluster.Name, StringComparison.Ordinal))
+        {
+            return RuleResult.Fail("Confirmation", $"Type the cluster's name, {cluster.Name}, exactly to confirm the deletion.");
+        }
+
+        if (cluster.Status is ClusterStatus.Initializing or ClusterStatus.Deleting)
+        {
+            return RuleResult.Fail("", "The cluster has a run in progress; wait until it ends before deleting the cluster.");
+        }
+
+        var run = RunPlanner.Delete(cluster, Requester, user.UserId);
+        db.Runs.Add(run);
+        cluster.Status = ClusterStatus.Deleting;
+        cluster.LastRunId = run.Id;
+        cluster.Version++;
+        activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "DeletionStarted",
+            $"Deletion requested by {Requester}: the cluster's Azure resources, then its support tickets and data in the portal.");
+        await db.SaveChangesAsync(cancellationToken);
+        return RuleResult.Ok;
+    }
+}

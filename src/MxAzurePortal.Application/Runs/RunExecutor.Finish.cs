@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MxAzurePortal.Application.Activity;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Common;
+using MxAzurePortal.Application.Support;
+
+namespace MxAzurePortal.Application.Runs;
+
+public sealed partial class RunExecutor
+{
+    /// <summary>Records the run's outcome and what follows from it, in one transaction.</summary>
+    private Task FinishAsync(RunState state, CancellationToken cancellationToken) =>
+        InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<IPortalDb>();
+            var activity = sp.GetRequiredService<ActivityLog>();
+            var run = await db.Runs.Include(r => r.Steps).SingleAsync(r => r.Id == state.Id, cancellationToken);
+            var cluster = await db.Clusters.SingleAsync(c => c.Id == run.ClusterId, cancellationToken);
+            var succeeded = run.Steps.All(s => s.Status is StepStatus.Succeeded or StepStatus.Reused);
+            var failed = run.Steps.Where(s => s.Status == StepStatus.Failed).OrderBy(s => s.Order).ToList();
+            run.Status = succeeded ? RunStatus.Succeeded : RunStatus.Failed;
+            run.FinishedAt = clock.GetUtcNow();
+
+            if (run.Kind == RunKind.Delete && succeeded)
+            {
+                activity.Add(cluster.OrganisationId, null, cluster.Name, "ClusterDeleted",
+                    $"Cluster {cluster.Name} and its Azure resources were deleted, with its support tickets.", bySystem: true);
+                db.Clusters.Remove(cluster);
+            }
+            else
+            {
+                cluster.Status = succeeded ? ClusterStatus.Initialized : ClusterStatus.Failed;
+                cluster.LastRunId = run.Id;
+                activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, $"{run.Kind}{run.Status}", Describe(run, failed), bySystem: true);
+                if (!succeeded && await IsFailedManualRerunAsync(db, run, cancellationToken))
+                {
+                    await AddAutomaticTicketAsync(db, cluster, run, failed, cancellationToken);
+                    activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "AutomaticTicket",
+                        "The manual rerun failed too, so a support ticket was opened for Mendix Support.", bySystem: true);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    private static string Describe(ClusterRun run, IReadOnlyList<RunStep> failed) => failed.Count == 0
+        ? $"{run.Kind} requested by {run.RequestedBy} {run.Status.ToString().ToLowerInvariant()}."
+        : $"{run.Kind} requested by {run.RequestedBy} failed at: " +
+          string.Join("; ", failed.Select(s => $"{s.Name} ({s.ErrorCode}: {s.ErrorMessage})"));
+
+    /// <summary>A run that failed although someone reran it by hand after an earlier failure.</summary>
+    private static async Task<bool> IsFailedManualRerunAsync(IPortalDb db, ClusterRun run, CancellationToken cancellationToken) =>
+        run.Kind == RunKind.Rerun && run.RequestedByUserId is not null && run.PreviousRunId is { } previous
+        && await db.Runs.AnyAsync(r => r.Id == previous && r.Status == RunStatus.Failed, cancellationToken)
+        && !await db.SupportTickets.AnyAsync(t => t.RunId == run.Id, cancellationToken);
+
+    private async Task AddAutomaticTicketAsync(
+        IPortalDb db, Cluster cluster, ClusterRun run, IReadOnlyList<RunStep> failed, CancellationToken cancellationToken)
+    {
+        var stepIds = failed.Select(s => s.Id).ToList();
+        var logs = await db.RunStepLogs.Where(l => stepIds.Contains(l.StepId)).OrderBy(l => l.Id)
+            .Select(l => new { l.StepId, l.At, l.Level, l.Message }).ToListAsync(cancellationToken);
+        var description = new System.Text.StringBuilder()
+            .AppendLine($"Initialization of cluster {cluster.Name} ({cluster.Id}) in {cluster.Region} failed, and the manual rerun " +
+                        $"requested by {run.RequestedBy} failed too (run {run.Id}, rerun of {run.PreviousRunId}).")
+            .AppendLine();
+        foreach (var step in failed)
+        {
+            description.AppendLine($"Failed step: {step.Name} ({step.Key}), attempts: {step.Attempts}")
+                .AppendLine($"Azure error: {step.ErrorCode}: {step.ErrorMessage}")
+                .AppendLine("Log:");
+            foreach (var line in logs.Where(l => l.StepId == step.Id).TakeLast(20))
+            {
+                description.AppendLine($"  {line.At:yyyy-MM-dd HH:mm:ss} {line.Level}: {line.Message}");
+            }
+
+            description.AppendLine();
+        }
+
+        db.SupportTickets.Add(new SupportTicket
+        {
+            OrganisationId = cluster.OrganisationId,
+            ClusterId = cluster.Id,
+            RunId = run.Id,
+            Source = TicketSource.Automatic,
+            Severity = TicketSeverity.High,
+            Subject = $"Cluster {cluster.Name} failed to initialize after a manual rerun",
+            Description = description.ToString(),
+            CreatedBy = ActivityLog.System,
+        });
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Runs;
+using MxAzurePortal.Application.Support;
+using MxAzurePortal.IntegrationTests.Hosting;
+using MxAzurePortal.Sandbox.DemoData;
+
+namespace MxAzurePortal.IntegrationTests.Clusters;
+
+/// <summary>A cluster's life through the real forms, the run worker and the ARM simulator over loopback.</summary>
+public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Postgres = "Microsoft.DBforPostgreSQL/flexibleServers";
+
+    [Fact]
+    public async Task A_Cluster_Manager_creates_and_initializes_a_cluster_with_every_component_once()
+    {
+        var flow = await SignedInFlowAsync(DemoAccounts.ContosoManager.Email);
+
+        var id = await flow.CreateAndInitializeAsync("lifecycle-ok", new Dictionary<string, string>
+        {
+            ["Input.AksTier"] = "Standard",
+            ["Input.Tags[0].Name"] = "cost-center",
+            ["Input.Tags[0].Value"] = "1234",
+        });
+
+        Assert.Equal(ClusterStatus.Initialized, await flow.WaitForRunAsync(id));
+        var aks = Assert.Single(flow.Arm.Resources, r => r.Id.EndsWith("/managedClusters/lifecycle-ok-aks", StringComparison.Ordinal));
+        Assert.Equal("Standard", aks.Body["sku"]!["tier"]!.GetValue<string>());
+        Assert.Equal("1234", aks.Body["tags"]!["cost-center"]!.GetValue<string>());
+        Assert.Equal(1, flow.PutsTo("/managedClusters/lifecycle-ok-aks"));
+        foreach (var type in new[] { Postgres, "Microsoft.Storage/storageAccounts", "Microsoft.ContainerRegistry/registries", "Microsoft.Dashboard/grafana" })
+        {
+            Assert.Single(flow.Arm.Resources, r => r.Type == type && r.Id.Contains("/rg-lifecycle-ok/", StringComparison.Ordinal));
+        }
+
+        var overview = await Session.GetDocumentAsync($"/Clusters/{id}");
+        Assert.Equal("Initialized", overview.QuerySelector(".status-badge")!.TextContent);
+        Assert.Contains("/managedClusters/lifecycle-ok-aks", overview.QuerySelector("[aria-labelledby=components-heading]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_step_shows_ARMs_error_and_Rerun_resumes_only_what_failed()
+    {
+        var flow = await SignedInFlowAsync(DemoAccounts.ContosoManager.Email);
+        flow.Arm.Options.FailPuts[Postgres] = 1;
+
+        var id = await flow.CreateAndInitializeAsync("lifecycle-rerun");
+        Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));
+        var page = await Session.GetDocumentAsync($"/Clusters/{id}");
+        Assert.Contains("InternalServerError", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("lifecycle-rerun-pg-", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+
+        var rerun = await Session.SubmitAsync(page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[action$='/Rerun']")!, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, rerun.StatusCode);
+        Assert.Equal(ClusterStatus.Initialized, await flow.WaitForRunAsync(id));
+
+        Assert.Equal(1, flow.PutsTo("/managedClusters/lifecycle-rerun-aks"));
+        Assert.Equal(2, flow.Arm.Requests.Count(r => r.Method == "PUT" && r.Path.Contains("/flexibleServers/lifecycle-rerun-pg-", StringComparison.Ordinal)));
+        var steps = await factory.WithDatabaseAsync(db => db.Runs.Where(r => r.ClusterId == id && r.Kind == RunKind.Rerun)
+            .SelectMany(r => r.Steps).Select(s => new { s.Key, s.Status }).ToListAsync());
+        Assert.Equal(StepStatus.Reused, steps.Single(s => s.Key == "aks").Status);
+        Assert.Equal(StepStatus.Succeeded, steps.Single(s => s.Key == "postgresql").Status);
+        Assert.Equal(0, await factory.WithDatabaseAsync(db => db.SupportTickets.CountAsync(t => t.ClusterId == id)));
+    }
+
+    [Fact]
+    public async Task A_manual_rerun_that_fails_too_opens_exactly_one_automatic_ticket()
+    {
+        var flow = await SignedInFlowAsync(DemoAccounts.ContosoManager.Email);
+        flow.Arm.Options.FailPuts[Postgres] = 2;
+
+        var id = await flow.CreateAndInitializeAsync("lifecycle-ticket");
+        Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));
+        Assert.Equal(0, await factory.WithDatabaseAsync(db => db.SupportTickets.CountAsync(t => t.ClusterId == id)));
+        var page = await Session.GetDocumentAsync($"/Clusters/{id}");
+        await Session.SubmitAsync(page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[action$='/Rerun']")!, new Dictionary<string, string>());
+        Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));
+
+        var ticket = Assert.Single(await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ClusterId == id).ToListAsync()));
+        Assert.Equal(TicketSource.Automatic, ticket.Source);
+        Assert.Equal(TicketSeverity.High, ticket.Severity);
+        Assert.Contains("PostgreSQL Flexible Server", ticket.Description, StringComparison.Ordinal);
+        Assert.Contains("InternalServerError", ticket.Description, StringComparison.Ordinal);
+        var overview = await Session.GetDocumentAsync($"/Clusters/{id}");
+        Assert.Contains("Automatic", overview.QuerySelector("#support-center")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Member_sees_the_cluster_but_cannot_create_rerun_or_delete()
+    {
+        var id = await DemoClusters.AddContosoAsync(factory, "lifecycle-member");
+        await factory.WithDatabaseAsync(async db =>
+        {
+            (await db.Clusters.SingleAsync(c => c.Id == id)).Status = ClusterStatus.Failed;
+            return await db.SaveChangesAsync();
+        });
+        var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+        var token = (await member.GetDocumentAsync($"/Clusters/{id}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var overview = await member.GetDocumentAsync($"/Clusters/{id}");
+        Assert.Null(overview.QuerySelector("form[action$='/Rerun']"));
+        Assert.Null(overview.QuerySelector("a[href$='/Delete']"));
+        foreach (var path in new[] { "/Clusters/New", $"/Clusters/{id}/Delete", $"/Clusters/{id}/Provision" })
+        {
+            var get = await member.Client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.StartsWith("/Identity/Account/AccessDenied", get.Headers.Location?.PathAndQuery ?? "", StringComparison.Ordinal);
+        }
+
+        foreach (var path in new[] { $"/Clusters/{id}/Rerun", $"/Clusters/{id}/Delete" })
+        {
+            var post = await member.Client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Confirmation"] = "lifecycle-member" }));
+            Assert.StartsWith("/Identity/Account/AccessDenied", post.Headers.Location?.PathAndQuery ?? "", StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await factory.WithDatabaseAsync(db => db.Runs.CountAsync(r => r.ClusterId == id)));
+    }
+
+    private PortalSession Session { get; set; } = null!;
+
+    private async Task<ClusterFlow> SignedInFlowAsync(string email)
+    {
+        Session = await PortalSession.SignedInAsync(factory, email);
+        return new ClusterFlow(factory, Session);
+    }
+}
