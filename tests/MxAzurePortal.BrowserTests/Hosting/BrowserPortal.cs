@@ -36,6 +36,18 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         });
     }
 
+    /// <summary>A fresh browser context signed in as a demo account.</summary>
+    public async Task<IPage> SignedInPageAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.GetByLabel("E-mail address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(MxAzurePortal.Sandbox.SandboxOptions.DefaultDemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
     /// <summary>A fresh browser context (its own cookies) with a page on the portal.</summary>
     public async Task<IPage> NewPageAsync()
     {
@@ -61,5 +73,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:SqlitePath", databaseFile);
         builder.UseSetting("Sandbox:Enabled", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
+        builder.UseSetting("Sandbox:Arm:LatencyScale", "0.3");
+        builder.UseSetting("Runs:PollMilliseconds", "100");
     }
 }

@@ -20,7 +20,8 @@ public sealed class SignInTests(BrowserPortal portal) : IClassFixture<BrowserPor
 
         await page.WaitForURLAsync(new Regex("/Clusters$"));
         Assert.Equal("Clusters", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync());
-        Assert.True(await page.GetByText("Your organisation has no clusters yet.").IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "contoso-prod" }).IsVisibleAsync());
+        Assert.Equal(0, await page.GetByText("fabrikam-apps").CountAsync());
         Assert.Contains("Contoso", await page.GetByTestId("signed-in-user").TextContentAsync(), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
