@@ -10,6 +10,14 @@ public sealed partial class RunExecutor
 {
     private async Task<StepStatus> ExecuteStepAsync(RunState run, StepState step, CancellationToken cancellationToken)
     {
+        // Fencing: a worker that stalled past its lease must not start work another worker now owns.
+        if (!await InScopeAsync(sp => sp.GetRequiredService<RunLeases>().RenewAsync(run.Id, run.Owner, cancellationToken)))
+        {
+            LogLeaseLost(logger, run.Id, run.Owner);
+            await run.Lease.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         var (requests, deleting) = RequestsOf(run, step.Key);
         await UpdateStepAsync(step.Id, s =>
         {

@@ -27,7 +27,7 @@ public sealed partial class RunExecutor(
         var renewal = KeepLeaseAsync(runId, owner, lease);
         try
         {
-            var run = await StartAsync(runId, lease.Token);
+            var run = await StartAsync(runId, owner, lease, lease.Token);
             if (run is not null)
             {
                 await DriveStepsAsync(run, lease.Token);
@@ -68,7 +68,7 @@ public sealed partial class RunExecutor(
         }
     }
 
-    private async Task<RunState?> StartAsync(Guid runId, CancellationToken cancellationToken) =>
+    private async Task<RunState?> StartAsync(Guid runId, string owner, CancellationTokenSource lease, CancellationToken cancellationToken) =>
         await InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<IPortalDb>();
@@ -85,7 +85,11 @@ public sealed partial class RunExecutor(
             await db.SaveChangesAsync(cancellationToken);
             LogStarted(logger, run.Id, run.Kind, cluster.Id, resumed);
             return new RunState(run.Id, run.Kind, run.OrganisationId, new ClusterNames(cluster.Id, cluster.Name, cluster.Settings),
-                run.Steps.Select(s => new StepState(s.Id, s.Key, s.Name, s.Dependencies, s.Status)).ToList());
+                run.Steps.Select(s => new StepState(s.Id, s.Key, s.Name, s.Dependencies, s.Status)).ToList())
+            {
+                Owner = owner,
+                Lease = lease,
+            };
         });
 
     private async Task KeepLeaseAsync(Guid runId, string owner, CancellationTokenSource lease)
@@ -136,6 +140,10 @@ public sealed partial class RunExecutor(
 
 internal sealed record RunState(Guid Id, RunKind Kind, Guid OrganisationId, ClusterNames Names, IReadOnlyList<StepState> Steps)
 {
+    public required string Owner { get; init; }
+
+    public required CancellationTokenSource Lease { get; init; }
+
     public IEnumerable<StepState> ReadySteps() =>
         Steps.Where(s => s.Status is StepStatus.Pending or StepStatus.Running
             && s.Dependencies.All(d => Steps.Single(o => o.Key == d).Status is StepStatus.Succeeded or StepStatus.Reused));

@@ -72,6 +72,20 @@ public sealed class ClusterFlow(PortalFactory factory, PortalSession session)
         throw new TimeoutException($"The run of cluster {id} did not end in time.");
     }
 
+    /// <summary>Waits for the run and asserts the cluster ended Initialized, naming the failed steps otherwise.</summary>
+    public async Task AssertInitializedAsync(Guid id)
+    {
+        var status = await WaitForRunAsync(id);
+        var failures = await factory.WithDatabaseAsync(db => db.RunSteps
+            .Where(s => s.Run!.ClusterId == id && s.Status == MxAzurePortal.Application.Runs.StepStatus.Failed)
+            .Select(s => s.Key + ": " + s.ErrorCode + " " + s.ErrorMessage).ToListAsync());
+        var log = await factory.WithDatabaseAsync(db => db.RunStepLogs
+            .Where(l => db.RunSteps.Any(s => s.Id == l.StepId && s.Run!.ClusterId == id && s.Status == MxAzurePortal.Application.Runs.StepStatus.Failed))
+            .OrderBy(l => l.Id).Select(l => l.Level + " " + l.Message).ToListAsync());
+        Assert.True(status == ClusterStatus.Initialized,
+            $"Cluster {id} ended {status}: {string.Join(" | ", failures)}\n{string.Join("\n", log)}");
+    }
+
     public int ResourcesOfType(string type) =>
         Arm.Resources.Count(r => r.Type.Equals(type, StringComparison.OrdinalIgnoreCase));
 

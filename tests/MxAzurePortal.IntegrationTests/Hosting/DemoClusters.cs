@@ -19,7 +19,13 @@ public static class DemoClusters
                 Name = name,
                 Region = "westeurope",
                 Status = status,
-                Settings = new ClusterSettings { SubscriptionId = Guid.NewGuid().ToString(), ResourceGroup = "rg-" + name, Region = "westeurope" },
+                Settings = new ClusterSettings
+                {
+                    SubscriptionId = Guid.NewGuid().ToString(),
+                    ResourceGroup = "rg-" + name,
+                    CreateResourceGroup = true,
+                    Region = "westeurope",
+                },
             };
             db.Clusters.Add(cluster);
             await db.SaveChangesAsync();

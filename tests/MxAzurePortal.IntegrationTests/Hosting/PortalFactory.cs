@@ -33,6 +33,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>A portal instance over the given database file, e.g. a second instance beside a first.</summary>
     public static PortalFactory On(string databaseFile, bool sandbox = true) => new(databaseFile, sandbox);
 
+    /// <summary>Another portal instance over the given database, with extra configuration.</summary>
+    public static PortalFactory On(string databaseFile, IReadOnlyDictionary<string, string> settings) => new(databaseFile, sandbox: true, settings);
+
     /// <summary>A portal instance with extra configuration, as an operator would set it.</summary>
     public static PortalFactory With(IReadOnlyDictionary<string, string> settings, string environment = "Development") =>
         new(NewDatabaseFile(), sandbox: true, settings) { Environment = environment };

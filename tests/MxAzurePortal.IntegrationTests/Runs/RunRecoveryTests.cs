@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Runs;
+using MxAzurePortal.IntegrationTests.Hosting;
+using MxAzurePortal.Sandbox.Arm;
+using MxAzurePortal.Sandbox.DemoData;
+
+namespace MxAzurePortal.IntegrationTests.Runs;
+
+/// <summary>Runs survive a crash of the portal, and two portal instances on one database never drive a run twice.</summary>
+public sealed class RunRecoveryTests
+{
+    [Fact]
+    public async Task A_run_interrupted_by_a_crash_is_finished_by_the_next_instance_without_repeating_done_steps()
+    {
+        var database = PortalFactory.NewDatabaseFile();
+        var azureState = Path.ChangeExtension(database, ".arm.json");
+        var settings = new Dictionary<string, string>
+        {
+            ["Sandbox:Arm:StatePath"] = azureState,
+            ["Sandbox:Arm:LatencySeconds:Microsoft.ContainerService/managedClusters"] = "150",
+            ["Runs:LeaseSeconds"] = "30",
+        };
+        Guid clusterId;
+        using (var first = PortalFactory.On(database, settings))
+        {
+            var flow = new ClusterFlow(first, await PortalSession.SignedInAsync(first, DemoAccounts.ContosoManager.Email));
+            clusterId = await flow.CreateAndInitializeAsync("crash-test");
+            await WaitUntilAsync(first, db => db.RunSteps.AnyAsync(s => s.Run!.ClusterId == clusterId && s.Key == "aks" && s.Status == StepStatus.Running));
+
+            // The process dies mid-step: its lease is never released and has 30 s left on the clock.
+            await first.WithDatabaseAsync(db => db.Runs.Where(r => r.ClusterId == clusterId).ExecuteUpdateAsync(run => run
+                .SetProperty(r => r.LeaseOwner, "crashed-instance")
+                .SetProperty(r => r.LeaseExpiresAt, PortalFactory.Start.AddSeconds(30))));
+        }
+
+        using var second = PortalFactory.On(database, settings);
+        _ = second.Services;
+        await Task.Delay(500);
+        Assert.Equal(ClusterStatus.Initializing, await StatusAsync(second, clusterId));
+        second.Clock.Advance(TimeSpan.FromSeconds(31));
+
+        var flowAfter = new ClusterFlow(second, new PortalSession(second));
+        await flowAfter.AssertInitializedAsync(clusterId);
+        var starts = await second.WithDatabaseAsync(db => db.RunStepLogs
+            .Where(l => l.Message.StartsWith("Started") && db.RunSteps.Any(s => s.Id == l.StepId && s.Run!.ClusterId == clusterId))
+            .Join(db.RunSteps, l => l.StepId, s => s.Id, (l, s) => s.Key).ToListAsync());
+        Assert.Equal(1, starts.Count(k => k == "resource-group"));
+        Assert.Equal(1, starts.Count(k => k == "network"));
+        Assert.Equal(2, starts.Count(k => k == "aks"));
+        Assert.Equal(1, await second.WithDatabaseAsync(db => db.Runs.CountAsync(r => r.ClusterId == clusterId)));
+        Assert.Single(flowAfter.Arm.Resources, r => r.Type == "Microsoft.ContainerService/managedClusters");
+        Assert.Single(flowAfter.Arm.Resources, r => r.Type == "Microsoft.DBforPostgreSQL/flexibleServers");
+    }
+
+    [Fact]
+    public async Task Two_portal_instances_on_one_database_never_drive_the_same_run()
+    {
+        var database = PortalFactory.NewDatabaseFile();
+        var settings = new Dictionary<string, string> { ["Runs:MaxConcurrentRuns"] = "3" };
+        using var first = PortalFactory.On(database, settings);
+        var azure = first.Services.GetRequiredService<ArmSimulator>();
+        // Both instances talk to the same simulated Azure, as two instances would talk to the same subscription.
+        using var second = PortalFactory.On(database, settings).WithWebHostBuilder(b =>
+            b.ConfigureTestServices(services => services.AddSingleton(azure)));
+        var ids = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+        {
+            ids.Add(await DemoClusters.AddAsync(first, i % 2 == 0 ? DemoAccounts.Contoso : DemoAccounts.Fabrikam, $"twin-{i}", ClusterStatus.Initializing));
+        }
+
+        await first.WithDatabaseAsync(async db =>
+        {
+            foreach (var cluster in await db.Clusters.Where(c => ids.Contains(c.Id)).ToListAsync())
+            {
+                db.Runs.Add(RunPlanner.Initialize(cluster, "test", null));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        _ = second.Services;
+
+        var flow = new ClusterFlow(first, new PortalSession(first));
+        foreach (var id in ids)
+        {
+            await flow.AssertInitializedAsync(id);
+        }
+
+        var starts = await first.WithDatabaseAsync(db => db.RunStepLogs.Where(l => l.Message.StartsWith("Started"))
+            .GroupBy(l => l.StepId).Select(g => g.Count()).ToListAsync());
+        Assert.Equal(8 * 14, starts.Count);
+        Assert.All(starts, count => Assert.Equal(1, count));
+        var puts = azure.Requests.Where(r => r.Method == "PUT").GroupBy(r => r.Path.ToLowerInvariant()).Select(g => g.Count()).ToList();
+        Assert.All(puts, count => Assert.Equal(1, count));
+    }
+
+    private static Task<ClusterStatus> StatusAsync(PortalFactory factory, Guid id) =>
+        factory.WithDatabaseAsync(db => db.Clusters.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
+
+    private static async Task WaitUntilAsync(PortalFactory factory, Func<MxAzurePortal.Infrastructure.Data.PortalDbContext, Task<bool>> condition)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await factory.WithDatabaseAsync(condition))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The condition did not come true in time.");
+    }
+}
