@@ -23,15 +23,21 @@ public sealed partial class ClusterService
             return down;
         }
 
-        var run = RunPlanner.Rerun(cluster, failed, Requester, user.UserId);
-        db.Runs.Add(run);
-        cluster.Status = ClusterStatus.Initializing;
-        cluster.LastRunId = run.Id;
+        var run = Start(cluster, RunPlanner.Rerun(cluster, failed, Requester, user.UserId), ClusterStatus.Initializing);
         cluster.Version++;
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "RerunStarted",
             $"Rerun started by {Requester}: repeats {run.Steps.Count(s => s.Status == StepStatus.Pending)} step(s) that did not succeed.");
         await db.SaveChangesAsync(cancellationToken);
         return RuleResult.Ok;
+    }
+
+    /// <summary>Queues the run for the workers and shows the cluster in the state the run puts it in.</summary>
+    private ClusterRun Start(Cluster cluster, ClusterRun run, ClusterStatus status)
+    {
+        db.Runs.Add(run);
+        cluster.Status = status;
+        cluster.LastRunId = run.Id;
+        return run;
     }
 
     /// <summary>Deletes the cluster's Azure resources as a durable run; its tickets and data follow when that succeeds.</summary>
@@ -53,10 +59,7 @@ public sealed partial class ClusterService
             return RuleResult.Fail("", "The cluster has a run in progress; wait until it ends before deleting the cluster.");
         }
 
-        var run = RunPlanner.Delete(cluster, Requester, user.UserId);
-        db.Runs.Add(run);
-        cluster.Status = ClusterStatus.Deleting;
-        cluster.LastRunId = run.Id;
+        Start(cluster, RunPlanner.Delete(cluster, Requester, user.UserId), ClusterStatus.Deleting);
         cluster.Version++;
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "DeletionStarted",
             $"Deletion requested by {Requester}: the cluster's Azure resources, then its support tickets and data in the portal.");

@@ -123,10 +123,7 @@ public sealed partial class ClusterService
                 .Select(c => new RuleError("", $"Pre-flight check '{c.Name}' failed: {c.Explanation}")));
         }
 
-        var run = RunPlanner.Initialize(cluster, Requester, user.UserId);
-        db.Runs.Add(run);
-        cluster.Status = ClusterStatus.Initializing;
-        cluster.LastRunId = run.Id;
+        Start(cluster, RunPlanner.Initialize(cluster, Requester, user.UserId), ClusterStatus.Initializing);
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "InitializationStarted",
             $"Initialization started by {Requester}: AKS {cluster.Settings.AksTier} with {cluster.Settings.NodeVmSize} (up to " +
             $"{cluster.Settings.MaxNodeCount} nodes), PostgreSQL {cluster.Settings.PostgresSku}, subnet {cluster.Settings.SubnetPrefix}.");

@@ -19,7 +19,7 @@ public sealed class HttpMendixOnKubernetes(
         ServiceAvailability answer;
         try
         {
-            using var response = await http.GetAsync(options.Value.HealthUrl, cancellationToken);
+            using var response = await http.GetAsync(options.Value.HealthUrl!, cancellationToken);
             answer = response.IsSuccessStatusCode
                 ? new ServiceAvailability(true, "healthy", now)
                 : new ServiceAvailability(false, $"its health check answered {(int)response.StatusCode}", now);

@@ -8,8 +8,8 @@ public sealed class MendixOnKubernetesOptions
     public const string SectionName = "MendixOnKubernetes";
 
     /// <summary>A URL that answers 2xx while Mendix on Kubernetes accepts cluster registrations.</summary>
-    [Required]
-    public Uri HealthUrl { get; set; } = new("https://cloud.home.mendix.com/api/v4/health");
+    [Required(ErrorMessage = "MendixOnKubernetes:HealthUrl is required: the portal refuses new clusters while Mendix on Kubernetes is down.")]
+    public Uri? HealthUrl { get; set; }
 
     /// <summary>How long an answer is reused, so pages do not probe on every request.</summary>
     [Range(0, 3600)]

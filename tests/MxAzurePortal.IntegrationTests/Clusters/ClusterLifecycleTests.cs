@@ -53,7 +53,7 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
         Assert.Contains("InternalServerError", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("lifecycle-rerun-pg-", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
 
-        var rerun = await Session.SubmitAsync(page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[action$='/Rerun']")!, new Dictionary<string, string>());
+        var rerun = await flow.RerunAsync(id);
         Assert.Equal(HttpStatusCode.Redirect, rerun.StatusCode);
         Assert.Equal(ClusterStatus.Initialized, await flow.WaitForRunAsync(id));
 
@@ -75,8 +75,7 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
         var id = await flow.CreateAndInitializeAsync("lifecycle-ticket");
         Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));
         Assert.Equal(0, await factory.WithDatabaseAsync(db => db.SupportTickets.CountAsync(t => t.ClusterId == id)));
-        var page = await Session.GetDocumentAsync($"/Clusters/{id}");
-        await Session.SubmitAsync(page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form[action$='/Rerun']")!, new Dictionary<string, string>());
+        await flow.RerunAsync(id);
         Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));
 
         var ticket = Assert.Single(await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ClusterId == id).ToListAsync()));

@@ -47,6 +47,10 @@ public sealed class ClusterFlow(PortalFactory factory, PortalSession session)
     public async Task<HttpResponseMessage> InitializeAsync(Guid id) =>
         await session.SubmitAsync(await FormAsync($"/Clusters/{id}/Review"), new Dictionary<string, string>());
 
+    /// <summary>Presses Rerun on the Cluster Overview.</summary>
+    public async Task<HttpResponseMessage> RerunAsync(Guid id) =>
+        await session.SubmitAsync(await FormAsync($"/Clusters/{id}", "form[action$='/Rerun']"), new Dictionary<string, string>());
+
     public async Task<IHtmlFormElement> FormAsync(string path, string selector = "main form")
     {
         var page = await session.GetDocumentAsync(path);

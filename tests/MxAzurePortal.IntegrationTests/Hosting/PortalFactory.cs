@@ -99,6 +99,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
         builder.UseSetting("Sandbox:DemoClusters", "false");
+        builder.UseSetting("MendixOnKubernetes:HealthUrl", "http://127.0.0.1:9/health");
         builder.UseSetting("Sandbox:Arm:LatencyScale", "0.02");
         builder.UseSetting("Runs:PollMilliseconds", "50");
         builder.UseSetting("Runs:RetryBaseDelayMilliseconds", "20");
