@@ -6,6 +6,7 @@ using MxAzurePortal.Application.Runs;
 using MxAzurePortal.Application.Support;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Clusters.Preflight;
+using MxAzurePortal.Application.Customizations;
 using MxAzurePortal.Application.Security;
 
 namespace MxAzurePortal.Application;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ActivityLog>();
         services.AddScoped<PreflightService>();
         services.AddScoped<TicketService>();
+        services.AddScoped<CustomizationService>();
         services.AddOptions<RunOptions>().BindConfiguration(RunOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RunLeases>();
         services.AddSingleton<RunExecutor>();

@@ -17,6 +17,23 @@ public sealed record AzureResourceRequest(string ResourceId, string? Location)
 
     /// <summary>The resource is the customer's own (an existing resource group): check it exists, never change it.</summary>
     public bool MustExist { get; init; }
+
+    public AzureOperation Operation { get; init; } = AzureOperation.Put;
+}
+
+/// <summary>How a request reaches ARM.</summary>
+public enum AzureOperation
+{
+    /// <summary>Create or replace with the whole desired state.</summary>
+    Put = 0,
+
+    /// <summary>Change only the given parts (<see cref="AzureResourceRequest.Properties"/> holds the PATCH body).</summary>
+    Patch = 1,
+
+    /// <summary>Replace the resource's tags through its Microsoft.Resources/tags resource.</summary>
+    ReplaceTags = 2,
+
+    Delete = 3,
 }
 
 public sealed record AzureSku(string Name, string? Tier = null);

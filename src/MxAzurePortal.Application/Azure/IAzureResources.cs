@@ -9,6 +9,12 @@ public interface IAzureResources
     /// <summary>Creates or replaces the resource and waits until ARM reports it Succeeded.</summary>
     Task<AzureResourceState> PutAsync(AzureResourceRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Sends exactly the given JSON as a PATCH and waits until ARM reports the change Succeeded.</summary>
+    Task<AzureResourceState> PatchAsync(string resourceId, System.Text.Json.Nodes.JsonObject body, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the resource's tags (all of them) through its Microsoft.Resources/tags resource.</summary>
+    Task SetTagsAsync(string resourceId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
+
     /// <summary>The resource as ARM has it, or null when it does not exist.</summary>
     Task<AzureResourceState?> GetAsync(string resourceId, CancellationToken cancellationToken);
 

@@ -26,6 +26,12 @@ public sealed class Cluster : ITenantOwned, ITimestamped
     /// <summary>The latest pre-flight report, as JSON, so the setup pages show it until the checks run again.</summary>
     public string? PreflightReport { get; set; }
 
+    /// <summary>The AKS system node pool now in use; a VM size change replaces it with a new pool.</summary>
+    public string NodePoolName { get; set; } = Provisioning.ClusterBlueprint.SystemPool;
+
+    /// <summary>When the PostgreSQL storage performance tier was last raised: it cannot be lowered for 12 hours.</summary>
+    public DateTimeOffset? StorageTierRaisedAt { get; set; }
+
     /// <summary>The run that last changed the cluster's status.</summary>
     public Guid? LastRunId { get; set; }
 

@@ -22,7 +22,11 @@ public sealed partial class RunExecutor
             run.Status = succeeded ? RunStatus.Succeeded : RunStatus.Failed;
             run.FinishedAt = clock.GetUtcNow();
 
-            if (run.Kind == RunKind.Delete && succeeded)
+            if (run.Kind == RunKind.Change)
+            {
+                FinishChange(activity, cluster, run, failed);
+            }
+            else if (run.Kind == RunKind.Delete && succeeded)
             {
                 activity.Add(cluster.OrganisationId, null, cluster.Name, "ClusterDeleted",
                     $"Cluster {cluster.Name} and its Azure resources were deleted, with its support tickets.", bySystem: true);
@@ -43,6 +47,32 @@ public sealed partial class RunExecutor
 
             await db.SaveChangesAsync(cancellationToken);
         });
+
+    /// <summary>A change leaves the cluster running either way; only success makes the new settings the cluster's.</summary>
+    private void FinishChange(ActivityLog activity, Cluster cluster, ClusterRun run, IReadOnlyList<RunStep> failed)
+    {
+        cluster.LastRunId = run.Id;
+        if (failed.Count == 0 && run.TargetSettings is { } target)
+        {
+            if (StorageTierRank(target.StoragePerformanceTier) > StorageTierRank(cluster.Settings.StoragePerformanceTier))
+            {
+                cluster.StorageTierRaisedAt = clock.GetUtcNow();
+            }
+
+            cluster.Settings = target;
+            cluster.NodePoolName = run.TargetNodePool ?? cluster.NodePoolName;
+            cluster.Version++;
+            activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "CustomizationApplied",
+                $"Applied for {run.RequestedBy}: {run.Summary}", bySystem: true);
+            return;
+        }
+
+        activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "CustomizationFailed",
+            $"Not applied ({run.Summary}), requested by {run.RequestedBy}: " +
+            string.Join("; ", failed.Select(s => $"{s.Name}: {s.ErrorCode}: {s.ErrorMessage}")), bySystem: true);
+    }
+
+    private static int StorageTierRank(string tier) => int.TryParse(tier.TrimStart('P'), out var rank) ? rank : 0;
 
     private static string Describe(ClusterRun run, IReadOnlyList<RunStep> failed) => failed.Count == 0
         ? $"{run.Kind} requested by {run.RequestedBy} {run.Status.ToString().ToLowerInvariant()}."

@@ -76,10 +76,25 @@ public sealed partial class RunExecutor
 
     private async Task ApplyAsync(RunState run, StepState step, AzureResourceRequest request, bool deleting, CancellationToken cancellationToken)
     {
-        if (deleting)
+        if (deleting || request.Operation == AzureOperation.Delete)
         {
+            if (request.ResourceId.Contains("/agentPools/", StringComparison.OrdinalIgnoreCase))
+            {
+                await LogAsync(run, step, "Info", $"Cordoning and draining the nodes of {request.ResourceId}; AKS moves their pods before deleting the pool.", cancellationToken);
+            }
+
             await azure.DeleteAsync(request.ResourceId, cancellationToken);
             await LogAsync(run, step, "Info", $"DELETE {request.ResourceId}: gone.", cancellationToken);
+        }
+        else if (request.Operation == AzureOperation.Patch)
+        {
+            var state = await azure.PatchAsync(request.ResourceId, request.Properties ?? [], cancellationToken);
+            await LogAsync(run, step, "Info", $"PATCH {request.ResourceId} {request.Properties?.ToJsonString()}: {state.ProvisioningState}.", cancellationToken);
+        }
+        else if (request.Operation == AzureOperation.ReplaceTags)
+        {
+            await azure.SetTagsAsync(request.ResourceId, request.Tags, cancellationToken);
+            await LogAsync(run, step, "Info", $"PUT {request.ResourceId}/providers/Microsoft.Resources/tags/default: {request.Tags.Count} tags.", cancellationToken);
         }
         else if (request.MustExist)
         {
@@ -99,6 +114,11 @@ public sealed partial class RunExecutor
 
     private static (IReadOnlyList<AzureResourceRequest> Requests, bool Deleting) RequestsOf(RunState run, string key)
     {
+        if (run.Kind == RunKind.Change)
+        {
+            return (Customizations.ChangePlanner.Requests(key, run.Names, run.NodePool, run.TargetNodePool), false);
+        }
+
         if (!key.StartsWith(RunPlanner.DeletePrefix, StringComparison.Ordinal))
         {
             return (ClusterBlueprint.Step(key).Requests(run.Names), false);

@@ -84,11 +84,14 @@ public sealed partial class RunExecutor(
             run.StartedAt ??= clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             LogStarted(logger, run.Id, run.Kind, cluster.Id, resumed);
-            return new RunState(run.Id, run.Kind, run.OrganisationId, new ClusterNames(cluster.Id, cluster.Name, cluster.Settings),
+            return new RunState(run.Id, run.Kind, run.OrganisationId,
+                new ClusterNames(cluster.Id, cluster.Name, run.TargetSettings ?? cluster.Settings),
                 run.Steps.Select(s => new StepState(s.Id, s.Key, s.Name, s.Dependencies, s.Status)).ToList())
             {
                 Owner = owner,
                 Lease = lease,
+                NodePool = cluster.NodePoolName,
+                TargetNodePool = run.TargetNodePool,
             };
         });
 
@@ -141,6 +144,11 @@ public sealed partial class RunExecutor(
 internal sealed record RunState(Guid Id, RunKind Kind, Guid OrganisationId, ClusterNames Names, IReadOnlyList<StepState> Steps)
 {
     public required string Owner { get; init; }
+
+    /// <summary>The system node pool in use when the run started, and the one a VM size change creates.</summary>
+    public required string NodePool { get; init; }
+
+    public string? TargetNodePool { get; init; }
 
     public required CancellationTokenSource Lease { get; init; }
 

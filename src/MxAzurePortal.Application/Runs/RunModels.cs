@@ -50,6 +50,15 @@ public sealed class ClusterRun : ITenantOwned, ITimestamped
 
     public required string RequestedBy { get; set; }
 
+    /// <summary>For a change: the settings the cluster has once the change succeeds.</summary>
+    public Clusters.Settings.ClusterSettings? TargetSettings { get; set; }
+
+    /// <summary>For a change: what changes, from what to what, in words.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>For a change: the agent pool the change creates (a VM size change), so a resumed run uses the same name.</summary>
+    public string? TargetNodePool { get; set; }
+
     /// <summary>The failed run a rerun resumes.</summary>
     public Guid? PreviousRunId { get; set; }
 

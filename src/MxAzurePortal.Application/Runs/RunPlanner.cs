@@ -55,6 +55,23 @@ public static class RunPlanner
         }));
     }
 
+    /// <summary>A customization: the ARM calls it needs, and the settings the cluster has once it succeeds.</summary>
+    public static ClusterRun Change(Cluster cluster, Customizations.Customization kind, Clusters.Settings.ClusterSettings target,
+        string summary, string requestedBy, string? userId)
+    {
+        var run = NewRun(cluster, RunKind.Change, requestedBy, userId, Customizations.ChangePlanner.Steps(kind).Select((s, i) => new RunStep
+        {
+            Key = s.Key,
+            Name = s.Name,
+            Order = i,
+            DependsOn = s.DependsOn,
+        }));
+        run.TargetSettings = target;
+        run.Summary = summary;
+        run.TargetNodePool = kind == Customizations.Customization.NodeVmSize ? Customizations.ChangePlanner.NextPoolName(cluster.NodePoolName) : null;
+        return run;
+    }
+
     private static ClusterRun NewRun(Cluster cluster, RunKind kind, string requestedBy, string? userId, IEnumerable<RunStep> steps) => new()
     {
         OrganisationId = cluster.OrganisationId,

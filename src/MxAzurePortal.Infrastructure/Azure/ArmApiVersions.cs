@@ -9,6 +9,7 @@ public static class ArmApiVersions
     public static readonly IReadOnlyDictionary<string, string> ByResourceType = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Microsoft.Resources/resourceGroups"] = "2024-03-01",
+        ["Microsoft.Resources/tags"] = "2024-03-01",
         ["Microsoft.Network/virtualNetworks"] = "2024-05-01",
         ["Microsoft.Network/privateDnsZones"] = "2024-06-01",
         ["Microsoft.Network/privateDnsZones/virtualNetworkLinks"] = "2024-06-01",

@@ -11,7 +11,11 @@ namespace MxAzurePortal.Infrastructure.Azure;
 /// </summary>
 internal sealed class ArmRawCalls(ArmClient client) : ArmResource(client, ResourceIdentifier.Root)
 {
-    public async Task<JsonObject> SendAsync(RequestMethod method, string pathAndQuery, JsonObject? body, CancellationToken cancellationToken)
+    public async Task<JsonObject> SendAsync(RequestMethod method, string pathAndQuery, JsonObject? body, CancellationToken cancellationToken) =>
+        (await SendWithHeadersAsync(method, pathAndQuery, body, cancellationToken)).Body;
+
+    public async Task<(JsonObject Body, IReadOnlyDictionary<string, string> Headers)> SendWithHeadersAsync(
+        RequestMethod method, string pathAndQuery, JsonObject? body, CancellationToken cancellationToken)
     {
         using var message = Pipeline.CreateMessage();
         message.Request.Method = method;
@@ -30,8 +34,10 @@ internal sealed class ArmRawCalls(ArmClient client) : ArmResource(client, Resour
             throw ArmErrors.From(response);
         }
 
-        return response.Content.ToMemory().Length == 0
+        var headers = response.Headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase);
+        var json = response.Content.ToMemory().Length == 0
             ? new JsonObject()
             : JsonNode.Parse(response.Content.ToString()) as JsonObject ?? new JsonObject();
+        return (json, headers);
     }
 }

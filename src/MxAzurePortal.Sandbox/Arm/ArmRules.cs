@@ -7,7 +7,6 @@ internal static class ArmRules
 {
     public static (string Code, string Message)? Check(string type, JsonObject? current, JsonObject desired, DateTimeOffset now)
     {
-        _ = now;
         if (type.Equals("Microsoft.ContainerService/managedClusters/agentPools", StringComparison.OrdinalIgnoreCase)
             && current is not null && Changed(current, desired, "properties", "vmSize"))
         {
@@ -33,15 +32,37 @@ internal static class ArmRules
             {
                 return ("StorageSizeDecreaseNotSupported", $"Storage can only grow: it is {before} GB and cannot become {after} GB.");
             }
+
+            if (Rank(desired) < Rank(current)
+                && current["properties"]?["storage"]?["tierRaisedAt"]?.GetValue<string>() is { } raised
+                && DateTimeOffset.Parse(raised, System.Globalization.CultureInfo.InvariantCulture) is var raisedAt
+                && now - raisedAt < TierLock)
+            {
+                return ("StoragePerformanceTierDowngradeNotAllowed",
+                    $"The storage performance tier was raised at {raisedAt:u}; it can be lowered from {raisedAt + TierLock:u} on.");
+            }
         }
 
         return null;
     }
 
+    /// <summary>A raised performance tier stays at least this long.</summary>
+    public static readonly TimeSpan TierLock = TimeSpan.FromHours(12);
+
+    private static int Rank(JsonObject server) =>
+        int.TryParse(server["properties"]?["storage"]?["tier"]?.GetValue<string>()?.TrimStart('P', 'p'), out var rank) ? rank : 0;
+
     /// <summary>Fields ARM adds to a stored resource.</summary>
     public static void Stamp(string type, JsonObject? current, JsonObject stored, DateTimeOffset now)
     {
-        _ = type;
+        if (type.Equals("Microsoft.DBforPostgreSQL/flexibleServers", StringComparison.OrdinalIgnoreCase)
+            && stored["properties"]?["storage"] is JsonObject storage)
+        {
+            storage["tierRaisedAt"] = current is not null && Rank(stored) > Rank(current)
+                ? now.ToString("O")
+                : current?["properties"]?["storage"]?["tierRaisedAt"]?.DeepClone();
+        }
+
         stored["systemData"] = new JsonObject
         {
             ["createdAt"] = current?["systemData"]?["createdAt"]?.DeepClone() ?? now.ToString("O"),

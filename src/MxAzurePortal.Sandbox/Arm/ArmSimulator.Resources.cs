@@ -15,6 +15,11 @@ public sealed partial class ArmSimulator
             return (404, Error("ResourceGroupNotFound", $"Resource group '{segments[3]}' could not be found."), headers);
         }
 
+        if (type.Equals(TagsType, StringComparison.OrdinalIgnoreCase))
+        {
+            return Tags(method, id, body, headers);
+        }
+
         resources.TryGetValue(id, out var existing);
         switch (method)
         {
@@ -84,6 +89,7 @@ public sealed partial class ArmSimulator
 
         properties["provisioningState"] = existing is null ? "Creating" : "Updating";
         resources[id] = new SimulatedResource { Id = id, Type = type, Body = stored, Generation = (existing?.Generation ?? 0) + 1 };
+        AddAgentPools(id, type, stored);
         var failure = Take(Options.FailPuts, type)
             ? ("InternalServerError", $"Provisioning of resource '{segments[^1]}' failed: an internal error occurred in the resource provider. Retry the operation.")
             : ((string, string)?)null;
@@ -232,6 +238,71 @@ public sealed partial class ArmSimulator
     }
 
     internal const string ResourceGroupType = "Microsoft.Resources/resourceGroups";
+
+    internal const string TagsType = "Microsoft.Resources/tags";
+
+    /// <summary>The tags resource of any resource: PUT replaces the whole set, GET reads it; ARM answers at once.</summary>
+    private (int, JsonNode?, Dictionary<string, string>) Tags(string method, string id, string? body, Dictionary<string, string> headers)
+    {
+        var scope = id[..id.LastIndexOf("/providers/", StringComparison.OrdinalIgnoreCase)];
+        if (!resources.TryGetValue(scope, out var parent))
+        {
+            return (404, Error("ResourceNotFound", $"The resource '{scope}' was not found."), headers);
+        }
+
+        if (method == "PUT")
+        {
+            var tags = ParseObject(body)?["properties"]?["tags"] as JsonObject;
+            if (tags is null)
+            {
+                return (400, Error("InvalidRequestContent", "properties.tags is required."), headers);
+            }
+
+            parent.Body["tags"] = tags.DeepClone();
+            Save();
+        }
+        else if (method != "GET")
+        {
+            return (405, Error("MethodNotAllowed", $"{method} is not supported on tags."), headers);
+        }
+
+        return (200, new JsonObject
+        {
+            ["id"] = id,
+            ["name"] = "default",
+            ["type"] = TagsType,
+            ["properties"] = new JsonObject { ["tags"] = parent.Body["tags"]?.DeepClone() ?? new JsonObject() },
+        }, headers);
+    }
+
+    /// <summary>AKS creates the agent pools a managed cluster's PUT lists; they are resources of their own from then on.</summary>
+    private void AddAgentPools(string clusterId, string type, JsonObject cluster)
+    {
+        if (!type.Equals("Microsoft.ContainerService/managedClusters", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        foreach (var profile in (cluster["properties"]?["agentPoolProfiles"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var poolId = $"{clusterId}/agentPools/{profile["name"]?.GetValue<string>()}";
+            var properties = (JsonObject)profile.DeepClone();
+            properties.Remove("name");
+            properties["provisioningState"] = "Succeeded";
+            resources.TryAdd(poolId, new SimulatedResource
+            {
+                Id = poolId,
+                Type = "Microsoft.ContainerService/managedClusters/agentPools",
+                Body = new JsonObject
+                {
+                    ["id"] = poolId,
+                    ["name"] = profile["name"]?.GetValue<string>(),
+                    ["type"] = "Microsoft.ContainerService/managedClusters/agentPools",
+                    ["properties"] = properties,
+                },
+            });
+        }
+    }
 
     /// <summary>The ARM type of a path: the namespace after the last "providers" and every type segment after it.</summary>
     internal static string TypeOf(string[] segments)

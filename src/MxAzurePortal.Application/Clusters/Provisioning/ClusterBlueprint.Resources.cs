@@ -121,7 +121,7 @@ public static partial class ClusterBlueprint
         },
     };
 
-    private static JsonObject TagsObject(IReadOnlyDictionary<string, string> tags)
+    internal static JsonObject TagsObject(IReadOnlyDictionary<string, string> tags)
     {
         var json = new JsonObject();
         foreach (var (name, value) in tags)

@@ -16,5 +16,6 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         builder.HasIndex(c => new { c.OrganisationId, c.Status });
         builder.Property(c => c.Settings).HasConversion(new ClusterSettingsConverter(), ClusterSettingsConverter.Comparer);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.NodePoolName).HasMaxLength(12);
     }
 }

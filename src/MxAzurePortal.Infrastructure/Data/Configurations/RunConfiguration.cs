@@ -15,6 +15,9 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<ClusterRun>
         builder.Property(r => r.RequestedBy).HasMaxLength(256);
         builder.Property(r => r.RequestedByUserId).HasMaxLength(450);
         builder.Property(r => r.LeaseOwner).HasMaxLength(128);
+        builder.Property(r => r.TargetSettings!).HasConversion(new ClusterSettingsConverter(), ClusterSettingsConverter.Comparer);
+        builder.Property(r => r.Summary).HasMaxLength(4000);
+        builder.Property(r => r.TargetNodePool).HasMaxLength(12);
         builder.HasOne<Cluster>().WithMany().HasForeignKey(r => r.ClusterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Steps).WithOne(s => s.Run).HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ClusterId, r.CreatedAt });

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Activity;
+using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Clusters.Settings;
+using MxAzurePortal.Application.Common;
+using MxAzurePortal.Application.Runs;
+using MxAzurePortal.Application.Security;
+
+namespace MxAzurePortal.Application.Customizations;
+
+public sealed record ChangeView(Guid RunId, string Summary, RunStatus Status, string RequestedBy, DateTimeOffset CreatedAt, string? Error)
+{
+    /// <summary>Queued, Applying, Succeeded or Failed, as the page says it.</summary>
+    public string State => Status switch { RunStatus.Running => "Applying", _ => Status.ToString() };
+}
+
+public sealed record CustomizationsView(ClusterOverview Cluster, string NodePool, DateTimeOffset? StorageTierLockedUntil, IReadOnlyList<ChangeView> Changes)
+{
+    public bool ChangeInProgress => Changes.Any(c => c.Status is RunStatus.Queued or RunStatus.Running);
+}
+
+/// <summary>The customizations the service allows after initialization, each applied as a tracked change run.</summary>
+public sealed class CustomizationService(IPortalDb db, ICurrentUser user, ActivityLog activity, TimeProvider clock)
+{
+    public async Task<CustomizationsView?> GetAsync(Guid clusterId, ClusterOverview cluster, CancellationToken cancellationToken)
+    {
+        var state = await db.Clusters.Where(c => c.Id == clusterId)
+            .Select(c => new { c.NodePoolName, c.StorageTierRaisedAt }).SingleOrDefaultAsync(cancellationToken);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var changes = await db.Runs.AsNoTracking().Where(r => r.ClusterId == clusterId && r.Kind == RunKind.Change)
+            .OrderByDescending(r => r.CreatedAt).Take(20)
+            .Select(r => new ChangeView(r.Id, r.Summary ?? "", r.Status, r.RequestedBy, r.CreatedAt,
+                r.Steps.Where(s => s.Status == StepStatus.Failed).Select(s => s.ErrorCode + ": " + s.ErrorMessage).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        var lockedUntil = state.StorageTierRaisedAt + TierLock;
+        return new CustomizationsView(cluster, state.NodePoolName, lockedUntil > clock.GetUtcNow() ? lockedUntil : null, changes);
+    }
+
+    /// <summary>A raised storage performance tier cannot be lowered for this long (an Azure rule).</summary>
+    public static readonly TimeSpan TierLock = TimeSpan.FromHours(12);
+
+    public async Task<RuleResult> ApplyAsync(Guid clusterId, CustomizationChange change, int version, CancellationToken cancellationToken)
+    {
+        var cluster = await db.Clusters.SingleOrDefaultAsync(c => c.Id == clusterId, cancellationToken);
+        if (cluster is null)
+        {
+            return RuleResult.Fail("", "The cluster no longer exists.");
+        }
+
+        if (cluster.Status != ClusterStatus.Initialized)
+        {
+            return RuleResult.Fail("", $"Customizations apply to an initialized cluster; this one is {cluster.Status}.");
+        }
+
+        if (await db.Runs.AnyAsync(r => r.ClusterId == clusterId && (r.Status == RunStatus.Queued || r.Status == RunStatus.Running), cancellationToken))
+        {
+            return RuleResult.Fail("", "Another change is being applied to this cluster; wait until it ends, then apply yours.");
+        }
+
+        if (cluster.Version != version)
+        {
+            return Stale(change, cluster);
+        }
+
+        var rules = RuleResult.Combine(change.Check(cluster.Settings), TierLockRule(change, cluster));
+        if (!rules.IsValid)
+        {
+            return rules;
+        }
+
+        var before = change.Describe(cluster.Settings);
+        var target = change.ApplyTo(cluster.Settings);
+        if (change.Describe(target) == before)
+        {
+            return RuleResult.Fail("", $"Nothing to apply: the cluster has {before} already.");
+        }
+
+        var requester = user.DisplayName ?? user.UserId ?? "unknown";
+        var summary = $"{before} → {change.Describe(target)}";
+        var run = RunPlanner.Change(cluster, change.Kind, target, summary, requester, user.UserId);
+        db.Runs.Add(run);
+        cluster.LastRunId = run.Id;
+        cluster.Version++;
+        activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "CustomizationRequested", $"{requester} asked for {summary}.");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return RuleResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale(change, cluster);
+        }
+    }
+
+    private RuleResult TierLockRule(CustomizationChange change, Cluster cluster)
+    {
+        if (change is not PostgresChange postgres || Rank(postgres.PerformanceTier) >= Rank(cluster.Settings.StoragePerformanceTier)
+            || cluster.StorageTierRaisedAt is not { } raised || clock.GetUtcNow() - raised >= TierLock)
+        {
+            return RuleResult.Ok;
+        }
+
+        return RuleResult.Fail(nameof(ClusterSettings.StoragePerformanceTier),
+            $"The storage performance tier was raised to {cluster.Settings.StoragePerformanceTier} at {raised:yyyy-MM-dd HH:mm} UTC; " +
+            $"Azure allows lowering it from {raised + TierLock:yyyy-MM-dd HH:mm} UTC on.");
+    }
+
+    private static RuleResult Stale(CustomizationChange change, Cluster cluster) => RuleResult.Fail("",
+        $"Someone else changed this cluster since you opened the page; it now has {change.Describe(cluster.Settings)}. " +
+        "Your change was not applied and your input is still in the form: review it and apply again.");
+
+    private static int Rank(string tier) => int.TryParse(tier.TrimStart('P', 'p'), out var rank) ? rank : 0;
+}
