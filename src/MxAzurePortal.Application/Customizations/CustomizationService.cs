@@ -36,12 +36,9 @@ public sealed class CustomizationService(IPortalDb db, ICurrentUser user, Activi
             .Select(r => new ChangeView(r.Id, r.Summary ?? "", r.Status, r.RequestedBy, r.CreatedAt,
                 r.Steps.Where(s => s.Status == StepStatus.Failed).Select(s => s.ErrorCode + ": " + s.ErrorMessage).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        var lockedUntil = state.StorageTierRaisedAt + TierLock;
+        var lockedUntil = state.StorageTierRaisedAt + ClusterRules.StorageTierLock;
         return new CustomizationsView(cluster, state.NodePoolName, lockedUntil > clock.GetUtcNow() ? lockedUntil : null, changes);
     }
-
-    /// <summary>A raised storage performance tier cannot be lowered for this long (an Azure rule).</summary>
-    public static readonly TimeSpan TierLock = TimeSpan.FromHours(12);
 
     public async Task<RuleResult> ApplyAsync(Guid clusterId, CustomizationChange change, int version, CancellationToken cancellationToken)
     {
@@ -97,22 +94,11 @@ public sealed class CustomizationService(IPortalDb db, ICurrentUser user, Activi
         }
     }
 
-    private RuleResult TierLockRule(CustomizationChange change, Cluster cluster)
-    {
-        if (change is not PostgresChange postgres || Rank(postgres.PerformanceTier) >= Rank(cluster.Settings.StoragePerformanceTier)
-            || cluster.StorageTierRaisedAt is not { } raised || clock.GetUtcNow() - raised >= TierLock)
-        {
-            return RuleResult.Ok;
-        }
-
-        return RuleResult.Fail(nameof(ClusterSettings.StoragePerformanceTier),
-            $"The storage performance tier was raised to {cluster.Settings.StoragePerformanceTier} at {raised:yyyy-MM-dd HH:mm} UTC; " +
-            $"Azure allows lowering it from {raised + TierLock:yyyy-MM-dd HH:mm} UTC on.");
-    }
+    private RuleResult TierLockRule(CustomizationChange change, Cluster cluster) => change is PostgresChange postgres
+        ? ClusterRules.StorageTierLowering(cluster.Settings.StoragePerformanceTier, postgres.PerformanceTier, cluster.StorageTierRaisedAt, clock.GetUtcNow())
+        : RuleResult.Ok;
 
     private static RuleResult Stale(CustomizationChange change, Cluster cluster) => RuleResult.Fail("",
         $"Someone else changed this cluster since you opened the page; it now has {change.Describe(cluster.Settings)}. " +
         "Your change was not applied and your input is still in the form: review it and apply again.");
-
-    private static int Rank(string tier) => int.TryParse(tier.TrimStart('P', 'p'), out var rank) ? rank : 0;
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.Application.Activity;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Clusters.Settings;
 using MxAzurePortal.Application.Common;
 using MxAzurePortal.Application.Support;
 
@@ -54,7 +55,7 @@ public sealed partial class RunExecutor
         cluster.LastRunId = run.Id;
         if (failed.Count == 0 && run.TargetSettings is { } target)
         {
-            if (StorageTierRank(target.StoragePerformanceTier) > StorageTierRank(cluster.Settings.StoragePerformanceTier))
+            if (ClusterRules.TierRank(target.StoragePerformanceTier) > ClusterRules.TierRank(cluster.Settings.StoragePerformanceTier))
             {
                 cluster.StorageTierRaisedAt = clock.GetUtcNow();
             }
@@ -71,8 +72,6 @@ public sealed partial class RunExecutor
             $"Not applied ({run.Summary}), requested by {run.RequestedBy}: " +
             string.Join("; ", failed.Select(s => $"{s.Name}: {s.ErrorCode}: {s.ErrorMessage}")), bySystem: true);
     }
-
-    private static int StorageTierRank(string tier) => int.TryParse(tier.TrimStart('P'), out var rank) ? rank : 0;
 
     private static string Describe(ClusterRun run, IReadOnlyList<RunStep> failed) => failed.Count == 0
         ? $"{run.Kind} requested by {run.RequestedBy} {run.Status.ToString().ToLowerInvariant()}."

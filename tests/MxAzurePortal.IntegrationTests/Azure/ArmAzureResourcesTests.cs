@@ -142,5 +142,61 @@ public sealed class ArmAzureResourcesTests : IAsyncLifetime
         Assert.False(reader.HasOwnerRole);
     }
 
+    [Fact]
+    public async Task A_PATCH_sends_only_the_given_parts_and_waits_for_the_operation()
+    {
+        await sandbox.Adapter.PutAsync(new AzureResourceRequest(Aks, "westeurope")
+        {
+            Sku = new AzureSku("Base", "Free"),
+            Properties = new JsonObject { ["dnsPrefix"] = "contoso" },
+        }, CancellationToken.None);
+
+        var state = await sandbox.Adapter.PatchAsync(Aks, new JsonObject { ["sku"] = new JsonObject { ["name"] = "Base", ["tier"] = "Standard" } },
+            CancellationToken.None);
+
+        var patch = Assert.Single(sandbox.Simulator.Requests, r => r.Method == "PATCH");
+        Assert.Equal("""{"sku":{"name":"Base","tier":"Standard"}}""", patch.Body);
+        Assert.Equal("2025-10-01", patch.ApiVersion);
+        Assert.Equal("Succeeded", state.ProvisioningState);
+        Assert.Equal("contoso", state.Properties!["dnsPrefix"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Tags_are_replaced_through_the_tags_resource()
+    {
+        var storage = ArmSandbox.Group + "/providers/Microsoft.Storage/storageAccounts/mxtags01";
+        await sandbox.Adapter.PutAsync(new AzureResourceRequest(storage, "westeurope")
+        {
+            Tags = new Dictionary<string, string> { ["old"] = "1" },
+        }, CancellationToken.None);
+
+        await sandbox.Adapter.SetTagsAsync(storage, new Dictionary<string, string> { ["team"] = "apps" }, CancellationToken.None);
+
+        var put = Assert.Single(sandbox.Simulator.Requests, r => r.Path == storage + "/providers/Microsoft.Resources/tags/default");
+        Assert.Equal("2024-03-01", put.ApiVersion);
+        Assert.Equal("apps", JsonNode.Parse(put.Body!)!["properties"]!["tags"]!["team"]!.GetValue<string>());
+        var tags = (await sandbox.Adapter.GetAsync(storage, CancellationToken.None))!.Tags;
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "apps" }, tags);
+    }
+
+    [Fact]
+    public async Task A_node_pools_VM_size_cannot_change_in_place()
+    {
+        await sandbox.Adapter.PutAsync(new AzureResourceRequest(Aks, "westeurope")
+        {
+            Properties = new JsonObject
+            {
+                ["agentPoolProfiles"] = new JsonArray(new JsonObject { ["name"] = "system", ["vmSize"] = "Standard_D4s_v5", ["mode"] = "System" }),
+            },
+        }, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<AzureOperationException>(() => sandbox.Adapter.PutAsync(
+            new AzureResourceRequest(Aks + "/agentPools/system", null) { Properties = new JsonObject { ["vmSize"] = "Standard_D8s_v5" } },
+            CancellationToken.None));
+
+        Assert.Equal("PropertyChangeNotAllowed", error.Code);
+        Assert.Contains("vmSize", error.Message, StringComparison.Ordinal);
+    }
+
     public async Task DisposeAsync() => await sandbox.DisposeAsync();
 }

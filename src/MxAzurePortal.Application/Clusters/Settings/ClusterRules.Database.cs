@@ -44,4 +44,23 @@ public static partial class ClusterRules
             $"'{performanceTier}' is not a performance tier for {sizeGiB} GiB of storage; "
                 + $"choose {allowed[0]} (its baseline){raises}.");
     }
+
+    /// <summary>Azure keeps a raised storage performance tier for at least this long.</summary>
+    public static readonly TimeSpan StorageTierLock = TimeSpan.FromHours(12);
+
+    /// <summary>A raised performance tier cannot be lowered within 12 hours of raising it; the message says when it can.</summary>
+    public static RuleResult StorageTierLowering(string current, string wanted, DateTimeOffset? raisedAt, DateTimeOffset now)
+    {
+        if (TierRank(wanted) >= TierRank(current) || raisedAt is not { } raised || now - raised >= StorageTierLock)
+        {
+            return RuleResult.Ok;
+        }
+
+        return RuleResult.Fail(nameof(ClusterSettings.StoragePerformanceTier),
+            $"The storage performance tier was raised to {current} at {raised:yyyy-MM-dd HH:mm} UTC; " +
+            $"Azure allows lowering it from {raised + StorageTierLock:yyyy-MM-dd HH:mm} UTC on.");
+    }
+
+    /// <summary>P4 &lt; P6 &lt; ... &lt; P80.</summary>
+    public static int TierRank(string tier) => int.TryParse(tier.TrimStart('P', 'p'), out var rank) ? rank : 0;
 }

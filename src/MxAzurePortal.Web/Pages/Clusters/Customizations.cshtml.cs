@@ -19,4 +19,20 @@ public sealed class CustomizationsModel(ClusterService clusters, CustomizationSe
         ShowCurrent();
         return Page();
     }
+
+    /// <summary>The changes list htmx polls while one is applying; when it ends, the page reloads to show the new values.</summary>
+    public async Task<IActionResult> OnGetChangesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!View.ChangeInProgress)
+        {
+            Response.Headers["HX-Refresh"] = "true";
+        }
+
+        return Partial("_CustomizationChanges", View);
+    }
 }
