@@ -37,6 +37,28 @@ public sealed class ClusterSetupTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Staff_switch_Mendix_on_Kubernetes_off_and_on_from_the_admin_view()
+    {
+        var staff = await PortalSession.SignedInAsync(factory, DemoAccounts.SupportEngineer.Email);
+        var mxk8s = factory.Services.GetRequiredService<MendixOnKubernetesSimulator>();
+        try
+        {
+            var admin = await staff.GetDocumentAsync("/Admin");
+            Assert.Equal("Available", admin.QuerySelector("[data-testid=mxk8s-status]")!.TextContent.Trim());
+            await staff.SubmitAsync(admin.QuerySelector<IHtmlFormElement>("form[action*='MendixOnKubernetes']")!, new Dictionary<string, string>());
+
+            Assert.False(mxk8s.Available);
+            Assert.Equal("Unavailable", (await staff.GetDocumentAsync("/Admin")).QuerySelector("[data-testid=mxk8s-status]")!.TextContent.Trim());
+            var flow = await FlowAsync();
+            Assert.Contains("unavailable", await (await flow.CreateAsync("setup-switch")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            mxk8s.Available = true;
+        }
+    }
+
+    [Fact]
     public async Task Invalid_names_are_refused_with_what_is_allowed()
     {
         var flow = await FlowAsync();
