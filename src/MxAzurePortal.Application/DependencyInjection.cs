@@ -23,6 +23,9 @@ public static class DependencyInjection
         services.AddScoped<PreflightService>();
         services.AddScoped<TicketService>();
         services.AddScoped<CustomizationService>();
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<TicketDeliveryLeases>();
+        services.AddScoped<TicketDeliverer>();
         services.AddOptions<RunOptions>().BindConfiguration(RunOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RunLeases>();
         services.AddSingleton<RunExecutor>();

@@ -9,6 +9,7 @@ using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.Infrastructure.Identity;
 using MxAzurePortal.Infrastructure.MendixOnKubernetes;
 using MxAzurePortal.Infrastructure.Runs;
+using MxAzurePortal.Infrastructure.Zendesk;
 using MxAzurePortal.Application.Clusters;
 
 namespace MxAzurePortal.Infrastructure;
@@ -57,6 +58,7 @@ public static class DependencyInjection
         }
         services.AddScoped<PortalClaimsBuilder>();
         services.AddAzureResourceManager();
+        services.AddZendesk();
         services.AddHostedService<RunWorker>();
         services.AddOptions<MendixOnKubernetesOptions>()
             .BindConfiguration(MendixOnKubernetesOptions.SectionName)

@@ -8,6 +8,11 @@ using MxAzurePortal.Infrastructure.MendixOnKubernetes;
 using MxAzurePortal.Sandbox.Arm;
 using MxAzurePortal.Sandbox.DemoData;
 using MxAzurePortal.Sandbox.Hosting;
+using MxAzurePortal.Sandbox.Logs;
+using MxAzurePortal.Sandbox.Zendesk;
+using MxAzurePortal.Application.Support;
+using MxAzurePortal.Infrastructure.Zendesk;
+using Microsoft.Extensions.Options;
 
 namespace MxAzurePortal.Sandbox;
 
@@ -31,7 +36,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddOptions<ArmSimulatorOptions>().BindConfiguration(ArmSimulatorOptions.SectionName);
         // The simulators stand for services outside the portal: they keep real time, whatever clock the portal is given.
-        services.AddSingleton(sp => new ArmSimulator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArmSimulatorOptions>>(), TimeProvider.System));
+        services.AddSingleton(sp => new ArmSimulator(sp.GetRequiredService<IOptions<ArmSimulatorOptions>>(), TimeProvider.System));
         services.AddSingleton<SandboxServer>();
         services.AddHostedService(sp => sp.GetRequiredService<SandboxServer>());
         services.AddTransient<SimulatorRoutingHandler>();
@@ -51,6 +56,12 @@ public static class DependencyInjection
             mxk8s.CacheSeconds = 0;
         });
         services.AddHttpClient<IMendixOnKubernetes, HttpMendixOnKubernetes>().AddHttpMessageHandler<SimulatorRoutingHandler>();
+
+        services.AddOptions<ZendeskSimulatorOptions>().BindConfiguration(ZendeskSimulatorOptions.SectionName);
+        services.AddSingleton(sp => new ZendeskSimulator(sp.GetRequiredService<IOptions<ZendeskSimulatorOptions>>(), TimeProvider.System));
+        services.AddSingleton<IPostConfigureOptions<ZendeskOptions>, SandboxZendeskSettings>();
+        services.AddHttpClient<ITicketDesk, ZendeskTicketDesk>().AddHttpMessageHandler<SimulatorRoutingHandler>();
+        services.AddSingleton<IClusterLogs, SandboxClusterLogs>();
         return services;
     }
 

@@ -42,6 +42,7 @@ app.UseMiddleware<TenantScopeMiddleware>();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapPortalHealth();
+app.MapZendeskWebhook();
 
 await app.RunAsync();
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Access;
 using MxAzurePortal.Application.Activity;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Runs;
@@ -29,6 +30,10 @@ public interface IPortalDb
     DbSet<SupportTicket> SupportTickets { get; }
 
     DbSet<ActivityEntry> ActivityEntries { get; }
+
+    DbSet<TicketDelivery> TicketDeliveries { get; }
+
+    DbSet<AccessGrant> AccessGrants { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

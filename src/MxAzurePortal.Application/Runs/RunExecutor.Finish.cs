@@ -107,7 +107,9 @@ public sealed partial class RunExecutor
             description.AppendLine();
         }
 
-        db.SupportTickets.Add(new SupportTicket
+        // Delivered to Zendesk like any ticket: its outbox entry is saved with it. Logs are shared: the failed steps'
+        // logs are in the description, and the cluster's recent logs go as an attachment.
+        TicketService.Queue(db, new SupportTicket
         {
             OrganisationId = cluster.OrganisationId,
             ClusterId = cluster.Id,
@@ -117,6 +119,7 @@ public sealed partial class RunExecutor
             Subject = $"Cluster {cluster.Name} failed to initialize after a manual rerun",
             Description = description.ToString(),
             CreatedBy = ActivityLog.System,
-        });
+            ShareLogs = true,
+        }, clock.GetUtcNow());
     }
 }

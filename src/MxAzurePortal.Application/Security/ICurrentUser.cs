@@ -9,6 +9,8 @@ public interface ICurrentUser
 
     string? DisplayName { get; }
 
+    string? Email { get; }
+
     Guid? OrganisationId { get; }
 
     string? OrganisationName { get; }

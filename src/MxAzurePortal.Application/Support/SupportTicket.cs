@@ -16,6 +16,15 @@ public enum TicketSource
     Automatic = 1,
 }
 
+/// <summary>The portal's three statuses (and Submitting, until Zendesk has the ticket). See <see cref="ZendeskStatuses"/>.</summary>
+public enum TicketStatus
+{
+    Submitting = 0,
+    OnHold = 1,
+    AwaitingYourReply = 2,
+    Solved = 3,
+}
+
 /// <summary>A support request about one cluster. Automatic tickets come from a failed initialization rerun.</summary>
 public sealed class SupportTicket : ITenantOwned, ITimestamped
 {
@@ -37,6 +46,24 @@ public sealed class SupportTicket : ITenantOwned, ITimestamped
 
     /// <summary>The failed run an automatic ticket is about; at most one automatic ticket per run.</summary>
     public Guid? RunId { get; set; }
+
+    public TicketStatus Status { get; set; } = TicketStatus.Submitting;
+
+    /// <summary>Consent to send the cluster's recent logs (redacted) with the ticket; required for a manual ticket.</summary>
+    public bool ShareLogs { get; set; }
+
+    /// <summary>Consent to temporary direct access by Mendix staff, in hours (at most 8); null when not given.</summary>
+    public int? AccessHours { get; set; }
+
+    public long? ZendeskTicketId { get; set; }
+
+    /// <summary>Zendesk's own status (new, open, pending, hold, solved, closed), shown in the ticket details.</summary>
+    public string? ZendeskStatus { get; set; }
+
+    public DateTimeOffset? LastSyncedAt { get; set; }
+
+    /// <summary>The requester's e-mail for Zendesk; null for automatic tickets, which the portal's agent account raises.</summary>
+    public string? RequesterEmail { get; set; }
 
     public string? CreatedByUserId { get; set; }
 

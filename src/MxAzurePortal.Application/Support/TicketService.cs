@@ -1,17 +1,118 @@
 using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Access;
+using MxAzurePortal.Application.Activity;
+using MxAzurePortal.Application.Clusters.Settings;
 using MxAzurePortal.Application.Common;
+using MxAzurePortal.Application.Security;
 
 namespace MxAzurePortal.Application.Support;
 
-public sealed record TicketListItem(Guid Id, string Subject, TicketSeverity Severity, bool Automatic, string CreatedBy, DateTimeOffset CreatedAt);
+public sealed record TicketListItem(
+    Guid Id, string Subject, TicketSeverity Severity, bool Automatic, string CreatedBy, string? CreatedByUserId,
+    DateTimeOffset CreatedAt, TicketStatus Status, long? ZendeskTicketId, DateTimeOffset? LastSyncedAt);
 
-/// <summary>Support tickets of a cluster, as the Support Center shows them.</summary>
-public sealed class TicketService(IPortalDb db)
+public sealed record TicketDetails(TicketListItem Ticket, string Description, string? ZendeskStatus, bool ShareLogs, int? AccessHours, string? DeliveryError);
+
+public sealed record OpenTicket(string Subject, string Description, TicketSeverity Severity, bool ShareLogs, int? AccessHours);
+
+/// <summary>Support tickets of a cluster: opened here, delivered to Zendesk by the outbox, statuses brought back.</summary>
+public sealed partial class TicketService(IPortalDb db, ICurrentUser user, ActivityLog activity, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TicketListItem>> ListAsync(Guid clusterId, CancellationToken cancellationToken) =>
         await db.SupportTickets.AsNoTracking()
             .Where(t => t.ClusterId == clusterId)
             .OrderByDescending(t => t.CreatedAt)
-            .Select(t => new TicketListItem(t.Id, t.Subject, t.Severity, t.Source == TicketSource.Automatic, t.CreatedBy, t.CreatedAt))
+            .Select(t => new TicketListItem(t.Id, t.Subject, t.Severity, t.Source == TicketSource.Automatic, t.CreatedBy, t.CreatedByUserId,
+                t.CreatedAt, t.Status, t.ZendeskTicketId, t.LastSyncedAt))
             .ToListAsync(cancellationToken);
+
+    public async Task<TicketDetails?> GetAsync(Guid clusterId, Guid ticketId, CancellationToken cancellationToken) =>
+        await db.SupportTickets.AsNoTracking()
+            .Where(t => t.Id == ticketId && t.ClusterId == clusterId)
+            .Select(t => new TicketDetails(
+                new TicketListItem(t.Id, t.Subject, t.Severity, t.Source == TicketSource.Automatic, t.CreatedBy, t.CreatedByUserId,
+                    t.CreatedAt, t.Status, t.ZendeskTicketId, t.LastSyncedAt),
+                t.Description, t.ZendeskStatus, t.ShareLogs, t.AccessHours,
+                db.TicketDeliveries.Where(d => d.TicketId == t.Id && d.DeliveredAt == null).Select(d => d.LastError).FirstOrDefault()))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Stores the ticket (Submitting), its delivery and any access consent in one transaction.</summary>
+    public async Task<(RuleResult Result, Guid? Id)> OpenAsync(Guid clusterId, OpenTicket input, CancellationToken cancellationToken)
+    {
+        var rules = Check(input);
+        if (!rules.IsValid)
+        {
+            return (rules, null);
+        }
+
+        var cluster = await db.Clusters.Where(c => c.Id == clusterId).Select(c => new { c.Id, c.OrganisationId, c.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (cluster is null)
+        {
+            return (RuleResult.Fail("", "The cluster no longer exists."), null);
+        }
+
+        var by = user.DisplayName ?? user.Email ?? "unknown";
+        var ticket = new SupportTicket
+        {
+            OrganisationId = cluster.OrganisationId,
+            ClusterId = cluster.Id,
+            Subject = input.Subject.Trim(),
+            Description = input.Description.Trim(),
+            Severity = input.Severity,
+            ShareLogs = input.ShareLogs,
+            AccessHours = input.AccessHours,
+            CreatedBy = by,
+            CreatedByUserId = user.UserId,
+            RequesterEmail = user.Email,
+        };
+        Queue(ticket);
+        if (input.AccessHours is { } hours)
+        {
+            db.AccessGrants.Add(new AccessGrant
+            {
+                OrganisationId = cluster.OrganisationId,
+                ClusterId = cluster.Id,
+                TicketId = ticket.Id,
+                DurationHours = hours,
+                Status = AccessGrantStatus.Approved,
+                GrantedBy = by,
+                GrantedByUserId = user.UserId,
+                Reason = $"Consent given with support ticket \"{ticket.Subject}\"",
+            });
+        }
+
+        activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "TicketOpened",
+            $"{by} opened support ticket \"{ticket.Subject}\" ({ticket.Severity}); logs shared: {(input.ShareLogs ? "yes" : "no")}; " +
+            $"direct access: {(input.AccessHours is { } h ? $"up to {h} hours" : "not granted")}.");
+        await db.SaveChangesAsync(cancellationToken);
+        return (RuleResult.Ok, ticket.Id);
+    }
+
+    /// <summary>Adds the ticket with its outbox entry; the caller saves both in one transaction.</summary>
+    public void Queue(SupportTicket ticket) => Queue(db, ticket, clock.GetUtcNow());
+
+    public static void Queue(IPortalDb db, SupportTicket ticket, DateTimeOffset now)
+    {
+        ticket.Status = TicketStatus.Submitting;
+        db.SupportTickets.Add(ticket);
+        db.TicketDeliveries.Add(new TicketDelivery { OrganisationId = ticket.OrganisationId, TicketId = ticket.Id, NextAttemptAt = now, CreatedAt = now });
+    }
+
+    private static RuleResult Check(OpenTicket input) => RuleResult.Combine(
+        input.ShareLogs
+            ? RuleResult.Ok
+            : RuleResult.Fail(nameof(OpenTicket.ShareLogs), "Mendix Support cannot see your resources, so they need the cluster's recent logs to " +
+                "troubleshoot: tick the consent to share them to open a ticket."),
+        input.Subject.Trim().Length is >= 5 and <= SupportTicket.SubjectMaxLength
+            ? RuleResult.Ok
+            : RuleResult.Fail(nameof(OpenTicket.Subject), $"Describe the problem in a subject of 5 to {SupportTicket.SubjectMaxLength} characters."),
+        input.Description.Trim().Length is >= 10 and <= 20000
+            ? RuleResult.Ok
+            : RuleResult.Fail(nameof(OpenTicket.Description), "Describe what happened, what you expected and since when, in 10 to 20,000 characters."),
+        Enum.IsDefined(input.Severity)
+            ? RuleResult.Ok
+            : RuleResult.Fail(nameof(OpenTicket.Severity), "Choose Critical, High, Medium or Low."),
+        input.AccessHours is null or (>= 1 and <= AccessGrant.MaxHours)
+            ? RuleResult.Ok
+            : RuleResult.Fail(nameof(OpenTicket.AccessHours), $"Direct access can be granted for 1 to {AccessGrant.MaxHours} hours."));
 }

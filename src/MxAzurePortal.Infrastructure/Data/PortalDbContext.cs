@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Access;
 using MxAzurePortal.Application.Activity;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Runs;
@@ -35,6 +36,10 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
 
     public DbSet<ActivityEntry> ActivityEntries => Set<ActivityEntry>();
 
+    public DbSet<TicketDelivery> TicketDeliveries => Set<TicketDelivery>();
+
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters on every query, so each filter sees the scope of this unit of work.
@@ -54,6 +59,8 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
         builder.Entity<RunStep>().HasQueryFilter(s => TenantSeesAll || s.Run!.OrganisationId == TenantOrganisationId);
         builder.Entity<RunStepLog>().HasQueryFilter(l => TenantSeesAll || l.OrganisationId == TenantOrganisationId);
         builder.Entity<SupportTicket>().HasQueryFilter(t => TenantSeesAll || t.OrganisationId == TenantOrganisationId);
+        builder.Entity<TicketDelivery>().HasQueryFilter(d => TenantSeesAll || d.OrganisationId == TenantOrganisationId);
+        builder.Entity<AccessGrant>().HasQueryFilter(g => TenantSeesAll || g.OrganisationId == TenantOrganisationId);
         builder.Entity<ActivityEntry>().HasQueryFilter(a => TenantSeesAll || a.OrganisationId == TenantOrganisationId);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MxAzurePortal.Sandbox.Arm;
+using MxAzurePortal.Sandbox.Zendesk;
 
 namespace MxAzurePortal.Sandbox.Hosting;
 
@@ -12,7 +13,11 @@ namespace MxAzurePortal.Sandbox.Hosting;
 /// would reach Azure and Zendesk.
 /// </summary>
 public sealed class SandboxServer(
-    ArmSimulator arm, MendixOnKubernetesSimulator mendixOnKubernetes, IOptions<SandboxOptions> options, ILogger<SandboxServer> logger)
+    ArmSimulator arm,
+    MendixOnKubernetesSimulator mendixOnKubernetes,
+    ZendeskSimulator zendesk,
+    IOptions<SandboxOptions> options,
+    ILogger<SandboxServer> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim starting = new(1, 1);
@@ -38,9 +43,15 @@ public sealed class SandboxServer(
                 server = builder.Build();
                 server.Map("/arm", branch => branch.Run(arm.HandleAsync));
                 server.Map("/mxk8s", branch => branch.Run(mendixOnKubernetes.HandleAsync));
+                server.Map("/zendesk/api", branch => branch.Run(context =>
+                {
+                    context.Request.Path = "/api" + context.Request.Path;
+                    return zendesk.HandleApiAsync(context);
+                }));
+                server.Map("/zendesk", branch => branch.Run(zendesk.HandlePageAsync));
                 await server.StartAsync(cancellationToken);
                 BaseAddress = new Uri(server.Urls.First());
-                logger.LogInformation("Sandbox simulators listening on {SandboxAddress} (Azure Resource Manager at /arm, Mendix on Kubernetes at /mxk8s)", BaseAddress);
+                logger.LogInformation("Sandbox simulators listening on {SandboxAddress} (Azure Resource Manager at /arm, Mendix on Kubernetes at /mxk8s, Zendesk at /zendesk)", BaseAddress);
             }
 
             return BaseAddress;

@@ -12,6 +12,7 @@ public sealed class SimulatorRoutingHandler(SandboxServer server) : DelegatingHa
     {
         [new Uri(ArmSimulatorOptions.PublicEndpoint).Host] = "/arm",
         [new Uri(MendixOnKubernetesSimulator.PublicHealthUrl).Host] = "/mxk8s",
+        [new Uri(Zendesk.ZendeskSimulatorOptions.PublicEndpoint).Host] = "/zendesk",
     };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

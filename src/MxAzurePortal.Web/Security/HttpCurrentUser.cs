@@ -14,6 +14,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public string? DisplayName => Find(ClaimTypes.GivenName) ?? Principal?.Identity?.Name;
 
+    public string? Email => Find(ClaimTypes.Email) ?? Find("preferred_username") ?? Principal?.Identity?.Name;
+
     public Guid? OrganisationId =>
         Guid.TryParse(Find(PortalClaimTypes.OrganisationId), CultureInfo.InvariantCulture, out var id) ? id : null;
 

@@ -18,7 +18,7 @@ public sealed class ArmSandbox : IAsyncDisposable
         var simulatorOptions = new ArmSimulatorOptions { LatencyScale = 0.02, RetryAfterMilliseconds = 20 };
         configure?.Invoke(simulatorOptions);
         Simulator = new ArmSimulator(Options.Create(simulatorOptions), TimeProvider.System);
-        server = new SandboxServer(Simulator, new MendixOnKubernetesSimulator(), Options.Create(new SandboxOptions()), NullLogger<SandboxServer>.Instance);
+        server = new SandboxServer(Simulator, new MendixOnKubernetesSimulator(), new MxAzurePortal.Sandbox.Zendesk.ZendeskSimulator(Options.Create(new MxAzurePortal.Sandbox.Zendesk.ZendeskSimulatorOptions()), TimeProvider.System), Options.Create(new SandboxOptions()), NullLogger<SandboxServer>.Instance);
         http = new HttpClient(new SimulatorRoutingHandler(server) { InnerHandler = new SocketsHttpHandler() });
         var azure = new AzureOptions
         {

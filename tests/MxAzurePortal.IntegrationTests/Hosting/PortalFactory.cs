@@ -100,6 +100,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
         builder.UseSetting("Sandbox:DemoClusters", "false");
         builder.UseSetting("MendixOnKubernetes:HealthUrl", "http://127.0.0.1:9/health");
+        builder.UseSetting("Zendesk:BaseUrl", "http://127.0.0.1:9/");
+        builder.UseSetting("Zendesk:AgentEmail", "portal@mendix.example");
+        builder.UseSetting("Zendesk:ApiToken", "test-token");
+        builder.UseSetting("Zendesk:WebhookSecret", "sandbox-webhook-secret");
         builder.UseSetting("Sandbox:Arm:LatencyScale", "0.02");
         builder.UseSetting("Runs:PollMilliseconds", "50");
         builder.UseSetting("Runs:RetryBaseDelayMilliseconds", "20");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MxAzurePortal.Application.Access;
 using MxAzurePortal.Application.Activity;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Support;
@@ -16,10 +17,40 @@ internal sealed class SupportTicketConfiguration : IEntityTypeConfiguration<Supp
         builder.Property(t => t.Source).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.CreatedBy).HasMaxLength(256);
         builder.Property(t => t.CreatedByUserId).HasMaxLength(450);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(t => t.ZendeskStatus).HasMaxLength(16);
+        builder.Property(t => t.RequesterEmail).HasMaxLength(256);
+        builder.HasIndex(t => t.ZendeskTicketId);
         builder.HasOne<Cluster>().WithMany().HasForeignKey(t => t.ClusterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.ClusterId, t.CreatedAt });
         // One automatic ticket per failed run, whatever races happen.
         builder.HasIndex(t => t.RunId).IsUnique().HasFilter("[RunId] IS NOT NULL");
+    }
+}
+
+internal sealed class TicketDeliveryConfiguration : IEntityTypeConfiguration<TicketDelivery>
+{
+    public void Configure(EntityTypeBuilder<TicketDelivery> builder)
+    {
+        builder.Property(d => d.LastError).HasMaxLength(2000);
+        builder.Property(d => d.LeaseOwner).HasMaxLength(128);
+        builder.HasOne<SupportTicket>().WithMany().HasForeignKey(d => d.TicketId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.TicketId).IsUnique();
+        builder.HasIndex(d => new { d.DeliveredAt, d.NextAttemptAt });
+    }
+}
+
+internal sealed class AccessGrantConfiguration : IEntityTypeConfiguration<AccessGrant>
+{
+    public void Configure(EntityTypeBuilder<AccessGrant> builder)
+    {
+        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.GrantedBy).HasMaxLength(256);
+        builder.Property(g => g.GrantedByUserId).HasMaxLength(450);
+        builder.Property(g => g.Reason).HasMaxLength(500);
+        builder.HasOne<Cluster>().WithMany().HasForeignKey(g => g.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<SupportTicket>().WithMany().HasForeignKey(g => g.TicketId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(g => new { g.ClusterId, g.Status });
     }
 }
 

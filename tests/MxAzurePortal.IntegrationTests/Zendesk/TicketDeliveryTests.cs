@@ -1,0 +1,224 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MxAzurePortal.Application.Support;
+using MxAzurePortal.Infrastructure.Zendesk;
+using MxAzurePortal.IntegrationTests.Hosting;
+using MxAzurePortal.Sandbox.DemoData;
+using MxAzurePortal.Sandbox.Zendesk;
+
+namespace MxAzurePortal.IntegrationTests.Zendesk;
+
+/// <summary>Tickets reach Zendesk exactly once whatever Zendesk does, and their statuses come back.</summary>
+public sealed class TicketDeliveryTests : IDisposable
+{
+    private readonly PortalFactory factory = PortalFactory.With(new Dictionary<string, string>
+    {
+        ["Zendesk:AttemptTimeoutSeconds"] = "0.5",
+        ["Zendesk:MaxRetries"] = "2",
+        ["Sandbox:Zendesk:TimeoutMilliseconds"] = "800",
+        ["Sandbox:Zendesk:RetryAfterSeconds"] = "0",
+        ["Support:RetryBaseSeconds"] = "1",
+        ["Support:MaxRetrySeconds"] = "2",
+        ["Support:PollMilliseconds"] = "50",
+    });
+
+    private ZendeskSimulator Zendesk => factory.Services.GetRequiredService<ZendeskSimulator>();
+
+    [Fact]
+    public async Task Tickets_opened_while_Zendesk_fails_at_random_all_arrive_exactly_once()
+    {
+        var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-chaos");
+        Zendesk.Options.FailureRate = 0.35;
+        Zendesk.Options.FailureModes = ["500", "429", "timeout", "lost"];
+        var ids = await factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
+            var tickets = Enumerable.Range(0, 100).Select(i => new SupportTicket
+            {
+                OrganisationId = organisation, ClusterId = cluster, Subject = $"Chaos ticket {i}", Description = "Opened during an outage.",
+                CreatedBy = "test", RequesterEmail = "member@contoso.example", ShareLogs = i % 10 == 0,
+            }).ToList();
+            foreach (var ticket in tickets)
+            {
+                TicketService.Queue(db, ticket, factory.Clock.GetUtcNow());
+            }
+
+            await db.SaveChangesAsync();
+            return tickets.Select(t => t.Id.ToString()).ToHashSet();
+        });
+
+        await DeliveredAsync(100, recoverAfter: TimeSpan.FromSeconds(6));
+
+        var external = Zendesk.Tickets.Select(t => t["external_id"]!.GetValue<string>()).Where(ids.Contains).ToList();
+        Assert.Equal(100, external.Count);
+        Assert.Equal(100, external.Distinct().Count());
+        Assert.Contains(Zendesk.Requests, r => r.Status == 500);
+        Assert.True(await factory.WithDatabaseAsync(db => db.TicketDeliveries.AnyAsync(d => d.Attempts > 1)));
+        Assert.Equal(0, await factory.WithDatabaseAsync(db => db.SupportTickets.CountAsync(t => t.Status == TicketStatus.Submitting)));
+    }
+
+    [Fact]
+    public async Task A_member_opens_a_ticket_with_consent_and_its_redacted_logs_are_attached()
+    {
+        var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-form");
+        var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+        var form = (await member.GetDocumentAsync($"/Clusters/{cluster}/Support/New")).QuerySelector<IHtmlFormElement>("main form")!;
+
+        var refused = await member.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.Subject"] = "Apps do not start", ["Input.Description"] = "Since this morning no app starts.",
+        });
+        Assert.Contains("consent to share them", (await PortalSession.ParseAsync(refused)).QuerySelector("[data-valmsg-for='Input.ShareLogs']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDatabaseAsync(db => db.SupportTickets.CountAsync(t => t.ClusterId == cluster)));
+
+        var opened = await member.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.Subject"] = "Apps do not start", ["Input.Description"] = "Since this morning no app starts.",
+            ["Input.Severity"] = "High", ["Input.ShareLogs"] = "true", ["Input.GrantAccess"] = "true", ["Input.AccessHours"] = "4",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        await DeliveredAsync(1);
+
+        var zendesk = Assert.Single(Zendesk.Tickets, t => t["subject"]?.GetValue<string>() == "Apps do not start");
+        Assert.Equal("high", zendesk["priority"]!.GetValue<string>());
+        Assert.Equal("member@contoso.example", zendesk["requester"]!["email"]!.GetValue<string>());
+        var log = Assert.Single(Zendesk.Uploads, u => u.Key.StartsWith("delivery-form-logs-", StringComparison.Ordinal)).Value;
+        Assert.Contains(SecretRedactor.Mask, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("BEGIN RSA PRIVATE KEY", log, StringComparison.Ordinal);
+        var grant = await factory.WithDatabaseAsync(db => db.AccessGrants.SingleAsync(g => g.ClusterId == cluster));
+        Assert.Equal(4, grant.DurationHours);
+        var details = await member.GetDocumentAsync(opened.Headers.Location!.OriginalString);
+        Assert.Contains("new", details.QuerySelector("[data-testid=zendesk-status]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(details.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent == "Go to ticket"));
+        var colleague = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoManager.Email);
+        Assert.Null((await colleague.GetDocumentAsync(opened.Headers.Location!.OriginalString)).QuerySelectorAll("a").FirstOrDefault(a => a.TextContent == "Go to ticket"));
+    }
+
+    [Fact]
+    public async Task Refresh_of_250_tickets_takes_3_Zendesk_calls_and_maps_the_statuses()
+    {
+        var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-refresh");
+        await factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
+            for (var i = 0; i < 250; i++)
+            {
+                TicketService.Queue(db, new SupportTicket
+                {
+                    OrganisationId = organisation, ClusterId = cluster, Subject = $"Refresh {i}", Description = "d", CreatedBy = "test",
+                }, factory.Clock.GetUtcNow());
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await DeliveredAsync(250);
+        var first = await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.Subject == "Refresh 0").Select(t => t.ZendeskTicketId!.Value).SingleAsync());
+        Zendesk.SetStatus(first, "pending");
+        Zendesk.SetStatus(first + 1, "solved");
+        Zendesk.ClearRequests();
+        var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+
+        var refresh = await member.SubmitAsync((await member.GetDocumentAsync($"/Clusters/{cluster}/Support"))
+            .QuerySelector<IHtmlFormElement>("form[action*='handler=Refresh']")!, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, refresh.StatusCode);
+        Assert.Equal(3, Zendesk.Requests.Count(r => r.Path.EndsWith("/show_many.json", StringComparison.Ordinal)));
+        Assert.Equal(3, Zendesk.Requests.Count);
+        var statuses = await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ZendeskTicketId == first || t.ZendeskTicketId == first + 1)
+            .OrderBy(t => t.ZendeskTicketId).Select(t => t.Status).ToListAsync());
+        Assert.Equal([TicketStatus.AwaitingYourReply, TicketStatus.Solved], statuses);
+        var page = await member.GetDocumentAsync($"/Clusters/{cluster}/Support");
+        Assert.Contains("Awaiting your reply", page.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("valid", HttpStatusCode.NoContent)]
+    [InlineData("forged", HttpStatusCode.Unauthorized)]
+    [InlineData("stale", HttpStatusCode.Unauthorized)]
+    [InlineData("missing", HttpStatusCode.Unauthorized)]
+    public async Task The_webhook_accepts_only_fresh_correctly_signed_events(string kind, HttpStatusCode expected)
+    {
+        var zendeskId = await DeliveredTicketAsync("delivery-webhook-" + kind);
+        var body = "{\"ticket\":{\"id\":\"" + zendeskId + "\",\"status\":\"pending\"}}";
+        var timestamp = (kind == "stale" ? factory.Clock.GetUtcNow().AddMinutes(-6) : factory.Clock.GetUtcNow()).ToString("yyyy-MM-ddTHH:mm:ssZ");
+        var secret = kind == "forged" ? "not-the-secret" : "sandbox-webhook-secret";
+
+        var response = await PostWebhookAsync(body, kind == "missing" ? null : ZendeskWebhookVerifier.Sign(secret, timestamp, body), timestamp);
+
+        Assert.Equal(expected, response.StatusCode);
+        var status = await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ZendeskTicketId == zendeskId).Select(t => t.Status).SingleAsync());
+        Assert.Equal(expected == HttpStatusCode.NoContent ? TicketStatus.AwaitingYourReply : TicketStatus.OnHold, status);
+    }
+
+    [Fact]
+    public async Task A_replayed_webhook_is_refused()
+    {
+        var zendeskId = await DeliveredTicketAsync("delivery-replay");
+        var body = "{\"ticket\":{\"id\":\"" + zendeskId + "\",\"status\":\"solved\"}}";
+        var timestamp = factory.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ");
+        var signature = ZendeskWebhookVerifier.Sign("sandbox-webhook-secret", timestamp, body);
+
+        var first = await PostWebhookAsync(body, signature, timestamp);
+        var replay = await PostWebhookAsync(body, signature, timestamp);
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+    }
+
+    public void Dispose() => factory.Dispose();
+
+    private async Task<long> DeliveredTicketAsync(string clusterName)
+    {
+        var cluster = await DemoClusters.AddContosoAsync(factory, clusterName);
+        await factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
+            TicketService.Queue(db, new SupportTicket { OrganisationId = organisation, ClusterId = cluster, Subject = "Webhook", Description = "d", CreatedBy = "t" },
+                factory.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        await DeliveredAsync(1);
+        return await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ClusterId == cluster).Select(t => t.ZendeskTicketId!.Value).SingleAsync());
+    }
+
+    private async Task<HttpResponseMessage> PostWebhookAsync(string body, string? signature, string timestamp)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/zendesk") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Zendesk-Webhook-Signature", signature);
+            request.Headers.Add("X-Zendesk-Webhook-Signature-Timestamp", timestamp);
+        }
+
+        return await factory.CreateDefaultClient().SendAsync(request);
+    }
+
+    /// <summary>Waits until every delivery is done, moving the portal's clock so retries come due; Zendesk recovers after a while.</summary>
+    private async Task DeliveredAsync(int atLeast, TimeSpan? recoverAfter = null)
+    {
+        var started = DateTime.UtcNow;
+        while (DateTime.UtcNow - started < TimeSpan.FromSeconds(90))
+        {
+            if (recoverAfter is { } recover && DateTime.UtcNow - started > recover)
+            {
+                Zendesk.Options.FailureRate = 0;
+            }
+
+            var pending = await factory.WithDatabaseAsync(db => db.TicketDeliveries.CountAsync(d => d.DeliveredAt == null));
+            var done = await factory.WithDatabaseAsync(db => db.TicketDeliveries.CountAsync(d => d.DeliveredAt != null));
+            if (pending == 0 && done >= atLeast)
+            {
+                return;
+            }
+
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Deliveries did not finish.");
+    }
+}
