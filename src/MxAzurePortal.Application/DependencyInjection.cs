@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<TicketDeliveryLeases>();
         services.AddScoped<TicketDeliverer>();
+        services.AddScoped<TicketSync>();
         services.AddOptions<RunOptions>().BindConfiguration(RunOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RunLeases>();
         services.AddSingleton<RunExecutor>();

@@ -35,5 +35,7 @@ public interface IPortalDb
 
     DbSet<AccessGrant> AccessGrants { get; }
 
+    DbSet<SyncCursor> SyncCursors { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -23,6 +23,17 @@ public sealed class SupportOptions
     [Range(1, 86400)]
     public double MaxRetrySeconds { get; set; } = 300;
 
+    /// <summary>How often the incremental export is read (Zendesk allows 10 such requests a minute).</summary>
+    [Range(1, 86400)]
+    public double SyncSeconds { get; set; } = 60;
+
+    /// <summary>How far back the very first sync looks.</summary>
+    [Range(1, 720)]
+    public int SyncLookBackHours { get; set; } = 24;
+
+    [Range(1, 100)]
+    public int SyncMaxPages { get; set; } = 5;
+
     [Range(1, 100000)]
     public int LogLines { get; set; } = 2000;
 

@@ -40,6 +40,8 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
 
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
 
+    public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters on every query, so each filter sees the scope of this unit of work.

@@ -39,6 +39,7 @@ public static class ZendeskSetup
                 pipeline.AddTimeout(attempt);
             });
         services.AddHostedService<TicketDeliveryWorker>();
+        services.AddHostedService<TicketSyncWorker>();
         services.AddSingleton<ZendeskWebhookVerifier>();
         services.AddScoped<IClusterLogs, RunLogClusterLogs>();
         return services;

@@ -104,6 +104,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Zendesk:AgentEmail", "portal@mendix.example");
         builder.UseSetting("Zendesk:ApiToken", "test-token");
         builder.UseSetting("Zendesk:WebhookSecret", "sandbox-webhook-secret");
+        builder.UseSetting("Support:SyncSeconds", "3600");
         builder.UseSetting("Sandbox:Arm:LatencyScale", "0.02");
         builder.UseSetting("Runs:PollMilliseconds", "50");
         builder.UseSetting("Runs:RetryBaseDelayMilliseconds", "20");

@@ -169,6 +169,30 @@ public sealed class TicketDeliveryTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
     }
 
+    [Fact]
+    public async Task The_periodic_sync_follows_the_export_cursor_and_records_changes_once()
+    {
+        var zendeskId = await DeliveredTicketAsync("delivery-sync");
+        Zendesk.SetStatus(zendeskId, "pending");
+
+        var first = await SyncOnceAsync();
+        var again = await SyncOnceAsync();
+
+        Assert.True(first >= 1);
+        Assert.Equal(0, again);
+        Assert.Equal(TicketStatus.AwaitingYourReply, await factory.WithDatabaseAsync(db =>
+            db.SupportTickets.Where(t => t.ZendeskTicketId == zendeskId).Select(t => t.Status).SingleAsync()));
+        Assert.NotNull(await factory.WithDatabaseAsync(db => db.SyncCursors.Select(c => c.Cursor).SingleAsync()));
+        Assert.Contains(Zendesk.Requests, r => r.Path.EndsWith("/incremental/tickets/cursor.json", StringComparison.Ordinal) && r.Query.Contains("cursor=", StringComparison.Ordinal));
+    }
+
+    private async Task<int> SyncOnceAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<MxAzurePortal.Application.Security.TenantScope>().OpenToAllOrganisations();
+        return await scope.ServiceProvider.GetRequiredService<TicketSync>().RunOnceAsync(CancellationToken.None);
+    }
+
     public void Dispose() => factory.Dispose();
 
     private async Task<long> DeliveredTicketAsync(string clusterName)

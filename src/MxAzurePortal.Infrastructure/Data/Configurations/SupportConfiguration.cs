@@ -54,6 +54,16 @@ internal sealed class AccessGrantConfiguration : IEntityTypeConfiguration<Access
     }
 }
 
+internal sealed class SyncCursorConfiguration : IEntityTypeConfiguration<SyncCursor>
+{
+    public void Configure(EntityTypeBuilder<SyncCursor> builder)
+    {
+        builder.HasKey(c => c.Key);
+        builder.Property(c => c.Key).HasMaxLength(64);
+        builder.Property(c => c.Cursor).HasMaxLength(1000);
+    }
+}
+
 internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<ActivityEntry>
 {
     public void Configure(EntityTypeBuilder<ActivityEntry> builder)

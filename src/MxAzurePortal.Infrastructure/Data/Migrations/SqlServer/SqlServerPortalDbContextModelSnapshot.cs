@@ -660,6 +660,24 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
                     b.ToTable("SupportTickets");
                 });
 
+            modelBuilder.Entity("MxAzurePortal.Application.Support.SyncCursor", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SyncCursors");
+                });
+
             modelBuilder.Entity("MxAzurePortal.Application.Support.TicketDelivery", b =>
                 {
                     b.Property<Guid>("Id")

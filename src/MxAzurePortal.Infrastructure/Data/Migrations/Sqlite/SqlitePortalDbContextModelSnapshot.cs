@@ -644,6 +644,24 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SupportTickets");
                 });
 
+            modelBuilder.Entity("MxAzurePortal.Application.Support.SyncCursor", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SyncCursors");
+                });
+
             modelBuilder.Entity("MxAzurePortal.Application.Support.TicketDelivery", b =>
                 {
                     b.Property<Guid>("Id")

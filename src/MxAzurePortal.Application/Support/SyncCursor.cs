@@ -1,0 +1,13 @@
+namespace MxAzurePortal.Application.Support;
+
+/// <summary>Where a periodic sync left off (Zendesk's incremental export cursor), shared by all portal instances.</summary>
+public sealed class SyncCursor
+{
+    public const string ZendeskTickets = "zendesk-tickets";
+
+    public required string Key { get; set; }
+
+    public string? Cursor { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
