@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Runs;
 using MxAzurePortal.Application.Support;
@@ -85,6 +86,17 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
         Assert.Contains("InternalServerError", ticket.Description, StringComparison.Ordinal);
         var overview = await Session.GetDocumentAsync($"/Clusters/{id}");
         Assert.Contains("Automatic", overview.QuerySelector("#support-center")!.TextContent, StringComparison.Ordinal);
+
+        // Delivered to Zendesk like any ticket, tagged automatic.
+        var zendesk = factory.Services.GetRequiredService<MxAzurePortal.Sandbox.Zendesk.ZendeskSimulator>();
+        for (var i = 0; i < 100 && !zendesk.Tickets.Any(t => t["external_id"]?.GetValue<string>() == ticket.Id.ToString()); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var delivered = Assert.Single(zendesk.Tickets, t => t["external_id"]?.GetValue<string>() == ticket.Id.ToString());
+        Assert.Contains("automatic", delivered["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("high", delivered["priority"]!.GetValue<string>());
     }
 
     [Fact]

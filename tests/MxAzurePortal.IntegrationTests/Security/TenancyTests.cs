@@ -117,6 +117,33 @@ public sealed class TenancyTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Contains(ready, unknown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_ticket_of_another_organisation_is_not_found_through_any_cluster()
+    {
+        var contosoCluster = await DemoClusters.AddContosoAsync(factory, "contoso-ticket-" + Guid.NewGuid().ToString("N")[..6]);
+        var fabrikamCluster = await DemoClusters.AddAsync(factory, DemoAccounts.Fabrikam, "fabrikam-ticket-" + Guid.NewGuid().ToString("N")[..6]);
+        var ticket = await factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == contosoCluster).Select(c => c.OrganisationId).SingleAsync();
+            var t = new MxAzurePortal.Application.Support.SupportTicket
+            {
+                OrganisationId = organisation, ClusterId = contosoCluster, Subject = "Contoso secret", Description = "d", CreatedBy = "c",
+            };
+            db.SupportTickets.Add(t);
+            await db.SaveChangesAsync();
+            return t.Id;
+        });
+        var fabrikam = await PortalSession.SignedInAsync(factory, FabrikamManager);
+
+        var direct = await fabrikam.Client.GetAsync(new Uri($"/Clusters/{contosoCluster}/Support/{ticket}", UriKind.Relative));
+        var viaOwn = await fabrikam.Client.GetAsync(new Uri($"/Clusters/{fabrikamCluster}/Support/{ticket}", UriKind.Relative));
+        var list = await fabrikam.GetDocumentAsync($"/Clusters/{fabrikamCluster}/Support");
+
+        Assert.Equal(HttpStatusCode.NotFound, direct.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, viaOwn.StatusCode);
+        Assert.DoesNotContain("Contoso secret", list.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     /// <summary>Every page route that takes a cluster id, found from the running portal so new pages are covered too.</summary>
     private IEnumerable<string> ClusterRoutes() =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
