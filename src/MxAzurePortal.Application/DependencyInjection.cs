@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<ClusterService>();
         services.AddScoped<AdminService>();
         services.AddScoped<ActivityLog>();
+        services.AddScoped<ActivityService>();
         services.AddScoped<PreflightService>();
         services.AddScoped<TicketService>();
         services.AddScoped<CustomizationService>();
