@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<AdminService>();
         services.AddScoped<ActivityLog>();
         services.AddScoped<ActivityService>();
+        services.AddScoped<MxAzurePortal.Application.Access.AccessService>();
         services.AddScoped<PreflightService>();
         services.AddScoped<TicketService>();
         services.AddScoped<CustomizationService>();
