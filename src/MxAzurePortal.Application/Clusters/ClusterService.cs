@@ -30,6 +30,12 @@ public sealed partial class ClusterService(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The cluster's id, name and status, or null when it does not exist or belongs to another organisation.</summary>
+    public Task<ClusterHeader?> GetHeaderAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Clusters.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new ClusterHeader(c.Id, c.Name, c.Status))
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>The overview of one cluster, or null when it does not exist or belongs to another organisation.</summary>
     public async Task<ClusterOverview?> GetOverviewAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -4,6 +4,9 @@ using MxAzurePortal.Application.Runs;
 
 namespace MxAzurePortal.Application.Clusters;
 
+/// <summary>Just enough of a cluster for pages about something of it (tickets, activity, access).</summary>
+public sealed record ClusterHeader(Guid Id, string Name, ClusterStatus Status);
+
 public sealed record ClusterListItem(Guid Id, string Name, string Region, ClusterStatus Status, DateTimeOffset CreatedAt);
 
 public sealed record ClusterOverview(

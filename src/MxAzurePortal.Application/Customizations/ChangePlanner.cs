@@ -71,21 +71,8 @@ public static class ChangePlanner
     public static string NextPoolName(string pool) =>
         pool == ClusterBlueprint.SystemPool ? "system2" : $"system{int.Parse(pool[6..], System.Globalization.CultureInfo.InvariantCulture) + 1}";
 
-    public static AzureResourceRequest AgentPool(ClusterNames n, string pool, string vmSize) => new($"{n.Aks}/agentPools/{pool}", null)
-    {
-        Properties = new JsonObject
-        {
-            ["mode"] = "System",
-            ["vmSize"] = vmSize,
-            ["count"] = ClusterSettings.MinNodeCount,
-            ["minCount"] = ClusterSettings.MinNodeCount,
-            ["maxCount"] = n.Settings.MaxNodeCount,
-            ["enableAutoScaling"] = true,
-            ["maxPods"] = ClusterSettings.MaxPodsPerNode,
-            ["vnetSubnetID"] = n.NodeSubnet,
-            ["tags"] = ClusterBlueprint.TagsObject(n.Tags),
-        },
-    };
+    public static AzureResourceRequest AgentPool(ClusterNames n, string pool, string vmSize) =>
+        new($"{n.Aks}/agentPools/{pool}", null) { Properties = ClusterBlueprint.SystemPoolProperties(n, vmSize) };
 
     /// <summary>Every resource of the cluster that carries tags (not the customer's own resource group).</summary>
     private static IEnumerable<AzureResourceRequest> TaggedResources(ClusterNames n) =>

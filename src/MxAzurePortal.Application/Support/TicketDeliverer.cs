@@ -15,7 +15,7 @@ namespace MxAzurePortal.Application.Support;
 public sealed partial class TicketDeliverer(
     IPortalDb db, ITicketDesk desk, IClusterLogs logs, TimeProvider clock, IOptions<SupportOptions> options, ILogger<TicketDeliverer> logger)
 {
-    public async Task DeliverAsync(Guid deliveryId, string owner, CancellationToken cancellationToken)
+    public async Task DeliverAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
         var delivery = await db.TicketDeliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken);
         var ticket = await db.SupportTickets.SingleAsync(t => t.Id == delivery.TicketId, cancellationToken);
@@ -46,8 +46,6 @@ public sealed partial class TicketDeliverer(
             delivery.LeaseExpiresAt = null;
             await db.SaveChangesAsync(CancellationToken.None);
         }
-
-        _ = owner;
     }
 
     private async Task<DeskTicket> CreateAsync(SupportTicket ticket, CancellationToken cancellationToken)

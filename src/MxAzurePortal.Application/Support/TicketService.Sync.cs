@@ -5,7 +5,7 @@ namespace MxAzurePortal.Application.Support;
 public sealed partial class TicketService
 {
     /// <summary>Brings the statuses of the cluster's delivered tickets up to date, 100 tickets a Zendesk call.</summary>
-    public async Task<int> RefreshAsync(Guid clusterId, ITicketDesk desk, CancellationToken cancellationToken)
+    public async Task<int> RefreshAsync(Guid clusterId, CancellationToken cancellationToken)
     {
         var ids = await db.SupportTickets.Where(t => t.ClusterId == clusterId && t.ZendeskTicketId != null)
             .Select(t => t.ZendeskTicketId!.Value).ToListAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed record TicketDetails(TicketListItem Ticket, string Description, st
 public sealed record OpenTicket(string Subject, string Description, TicketSeverity Severity, bool ShareLogs, int? AccessHours);
 
 /// <summary>Support tickets of a cluster: opened here, delivered to Zendesk by the outbox, statuses brought back.</summary>
-public sealed partial class TicketService(IPortalDb db, ICurrentUser user, ActivityLog activity, TimeProvider clock)
+public sealed partial class TicketService(IPortalDb db, ICurrentUser user, ActivityLog activity, ITicketDesk desk, TimeProvider clock)
 {
     public async Task<IReadOnlyList<TicketListItem>> ListAsync(Guid clusterId, CancellationToken cancellationToken) =>
         await db.SupportTickets.AsNoTracking()

@@ -24,7 +24,7 @@ public sealed partial class TicketDeliveryWorker(
                     .ClaimDueAsync(owner, options.Value.MaxConcurrentDeliveries, stoppingToken));
                 await Task.WhenAll(claimed.Select(id => InScopeAsync(async sp =>
                 {
-                    await sp.GetRequiredService<TicketDeliverer>().DeliverAsync(id, owner, stoppingToken);
+                    await sp.GetRequiredService<TicketDeliverer>().DeliverAsync(id, stoppingToken);
                     return true;
                 })));
             }

@@ -17,19 +17,7 @@ public static partial class ClusterBlueprint
         {
             ["dnsPrefix"] = n.ClusterName,
             ["supportPlan"] = n.Settings.AksTier == AksTier.Premium ? "AKSLongTermSupport" : "KubernetesOfficial",
-            ["agentPoolProfiles"] = new JsonArray(new JsonObject
-            {
-                ["name"] = SystemPool,
-                ["mode"] = "System",
-                ["vmSize"] = n.Settings.NodeVmSize,
-                ["count"] = ClusterSettings.MinNodeCount,
-                ["minCount"] = ClusterSettings.MinNodeCount,
-                ["maxCount"] = n.Settings.MaxNodeCount,
-                ["enableAutoScaling"] = true,
-                ["maxPods"] = ClusterSettings.MaxPodsPerNode,
-                ["vnetSubnetID"] = n.NodeSubnet,
-                ["tags"] = TagsObject(n.Tags),
-            }),
+            ["agentPoolProfiles"] = new JsonArray(SystemPoolProperties(n, n.Settings.NodeVmSize, name: SystemPool)),
             ["networkProfile"] = new JsonObject
             {
                 ["networkPlugin"] = "azure",
@@ -120,6 +108,27 @@ public static partial class ClusterBlueprint
             },
         },
     };
+
+    /// <summary>The system node pool, as a profile of the managed cluster (with its name) or as an agent pool's properties.</summary>
+    public static JsonObject SystemPoolProperties(ClusterNames n, string vmSize, string? name = null)
+    {
+        var pool = new JsonObject();
+        if (name is not null)
+        {
+            pool["name"] = name;
+        }
+
+        pool["mode"] = "System";
+        pool["vmSize"] = vmSize;
+        pool["count"] = ClusterSettings.MinNodeCount;
+        pool["minCount"] = ClusterSettings.MinNodeCount;
+        pool["maxCount"] = n.Settings.MaxNodeCount;
+        pool["enableAutoScaling"] = true;
+        pool["maxPods"] = ClusterSettings.MaxPodsPerNode;
+        pool["vnetSubnetID"] = n.NodeSubnet;
+        pool["tags"] = TagsObject(n.Tags);
+        return pool;
+    }
 
     internal static JsonObject TagsObject(IReadOnlyDictionary<string, string> tags)
     {

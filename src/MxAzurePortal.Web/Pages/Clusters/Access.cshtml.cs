@@ -16,7 +16,7 @@ public sealed class AccessModel(ClusterService clusters, AccessService access) :
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var cluster = await clusters.GetOverviewAsync(id, cancellationToken);
+        var cluster = await clusters.GetHeaderAsync(id, cancellationToken);
         if (cluster is null)
         {
             return NotFound();

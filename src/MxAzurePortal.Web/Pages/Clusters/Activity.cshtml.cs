@@ -28,7 +28,7 @@ public sealed class ActivityModel(ClusterService clusters, ActivityService activ
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var cluster = await clusters.GetOverviewAsync(id, cancellationToken);
+        var cluster = await clusters.GetHeaderAsync(id, cancellationToken);
         if (cluster is null)
         {
             return NotFound();

@@ -81,7 +81,7 @@ public sealed class CustomizationInput
         AksTier = settings.AksTier,
         NodeVmSize = settings.NodeVmSize,
         MaxNodeCount = settings.MaxNodeCount,
-        PostgresSku = $"{settings.PostgresTier}|{settings.PostgresSku}",
+        PostgresSku = PostgresChoice.Format(settings.PostgresTier, settings.PostgresSku),
         StoragePerformanceTier = settings.StoragePerformanceTier,
         LoadBalancer = settings.LoadBalancer,
         GrafanaAccess = settings.GrafanaAccess,

@@ -94,7 +94,7 @@ public sealed partial class CustomizeModel(ClusterService clusters, Customizatio
         Customization.AksTier when Input.AksTier is { } tier => new AksTierChange(tier),
         Customization.NodeVmSize when !string.IsNullOrEmpty(Input.NodeVmSize) => new NodeVmSizeChange(Input.NodeVmSize),
         Customization.MaxNodeCount when Input.MaxNodeCount is { } max => new MaxNodeCountChange(max),
-        Customization.Postgres when Input.PostgresSku?.Split('|') is [var t, var sku] && Enum.TryParse<PostgresTier>(t, out var tier)
+        Customization.Postgres when PostgresChoice.TryParse(Input.PostgresSku, out var tier, out var sku)
             && !string.IsNullOrEmpty(Input.StoragePerformanceTier) => new PostgresChange(tier, sku, Input.StoragePerformanceTier.Trim().ToUpperInvariant()),
         Customization.LoadBalancer when Input.LoadBalancer is { } exposure => new LoadBalancerChange(exposure, Input.Confirmed),
         Customization.GrafanaAccess when Input.GrafanaAccess is { } access => new GrafanaAccessChange(access),

@@ -89,7 +89,7 @@ public sealed class ProvisionModel(ClusterService clusters) : SetupPageModel(clu
             AksTier = settings.AksTier,
             NodeVmSize = settings.NodeVmSize,
             MaxNodeCount = settings.MaxNodeCount,
-            PostgresSku = $"{settings.PostgresTier}|{settings.PostgresSku}",
+            PostgresSku = PostgresChoice.Format(settings.PostgresTier, settings.PostgresSku),
             StorageSizeGiB = settings.StorageSizeGiB,
             StoragePerformanceTier = settings.StoragePerformanceTier,
             GrafanaAccess = settings.GrafanaAccess,
@@ -98,8 +98,8 @@ public sealed class ProvisionModel(ClusterService clusters) : SetupPageModel(clu
 
         public ClusterSettings ToSettings(ClusterSettings current)
         {
-            var (tier, sku) = PostgresSku.Split('|') is [var t, var s] && Enum.TryParse<PostgresTier>(t, out var parsed)
-                ? (parsed, s)
+            var (tier, sku) = PostgresChoice.TryParse(PostgresSku, out var parsedTier, out var parsedSku)
+                ? (parsedTier, parsedSku)
                 : (current.PostgresTier, PostgresSku);
             var tags = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var row in FilledTags)

@@ -8,11 +8,11 @@ namespace MxAzurePortal.Web.Pages.Clusters.Manage;
 public sealed class RerunModel(ClusterService clusters) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await clusters.GetOverviewAsync(id, cancellationToken) is null ? NotFound() : RedirectToPage("/Clusters/Overview", new { id });
+        await clusters.GetHeaderAsync(id, cancellationToken) is null ? NotFound() : RedirectToPage("/Clusters/Overview", new { id });
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await clusters.GetOverviewAsync(id, cancellationToken) is null)
+        if (await clusters.GetHeaderAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }

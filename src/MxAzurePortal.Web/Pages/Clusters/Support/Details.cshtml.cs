@@ -19,7 +19,7 @@ public sealed class DetailsModel(ClusterService clusters, TicketService tickets,
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid ticketId, CancellationToken cancellationToken)
     {
-        var cluster = await clusters.GetOverviewAsync(id, cancellationToken);
+        var cluster = await clusters.GetHeaderAsync(id, cancellationToken);
         var details = cluster is null ? null : await tickets.GetAsync(id, ticketId, cancellationToken);
         if (details is null)
         {

@@ -21,7 +21,7 @@ public sealed class IndexModel(ClusterService clusters, TicketService tickets, I
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var cluster = await clusters.GetOverviewAsync(id, cancellationToken);
+        var cluster = await clusters.GetHeaderAsync(id, cancellationToken);
         if (cluster is null)
         {
             return NotFound();
@@ -34,14 +34,14 @@ public sealed class IndexModel(ClusterService clusters, TicketService tickets, I
 
     public async Task<IActionResult> OnPostRefreshAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await clusters.GetOverviewAsync(id, cancellationToken) is null)
+        if (await clusters.GetHeaderAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }
 
         try
         {
-            var count = await tickets.RefreshAsync(id, desk, cancellationToken);
+            var count = await tickets.RefreshAsync(id, cancellationToken);
             TempData["Status"] = $"Refreshed {count} ticket(s) from Zendesk.";
         }
         catch (HttpRequestException)

@@ -45,7 +45,7 @@ public sealed class NewModel(ClusterService clusters, TicketService tickets) : P
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var cluster = await clusters.GetOverviewAsync(id, cancellationToken);
+        var cluster = await clusters.GetHeaderAsync(id, cancellationToken);
         if (cluster is null)
         {
             return false;
