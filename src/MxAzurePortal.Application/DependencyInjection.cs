@@ -22,6 +22,8 @@ public static class DependencyInjection
         services.AddScoped<ActivityLog>();
         services.AddScoped<ActivityService>();
         services.AddScoped<MxAzurePortal.Application.Access.AccessService>();
+        services.AddScoped<MxAzurePortal.Application.Access.OpenGrants>();
+        services.AddScoped<MxAzurePortal.Application.Access.StaffAccessService>();
         services.AddScoped<PreflightService>();
         services.AddScoped<TicketService>();
         services.AddScoped<CustomizationService>();

@@ -28,4 +28,7 @@ public sealed class ActivityEntry : ITenantOwned
     public required string Action { get; set; }
 
     public required string Summary { get; set; }
+
+    /// <summary>For staff access: the grant it happened under, so the customer sees what each grant was used for.</summary>
+    public Guid? AccessGrantId { get; set; }
 }

@@ -8,7 +8,7 @@ public sealed class ActivityLog(IPortalDb db, ICurrentUser user, TimeProvider cl
 {
     public const string System = "Mendix on Azure";
 
-    public void Add(Guid organisationId, Guid? clusterId, string clusterName, string action, string summary, bool bySystem = false) =>
+    public void Add(Guid organisationId, Guid? clusterId, string clusterName, string action, string summary, bool bySystem = false, Guid? accessGrantId = null) =>
         db.ActivityEntries.Add(new ActivityEntry
         {
             OrganisationId = organisationId,
@@ -20,5 +20,6 @@ public sealed class ActivityLog(IPortalDb db, ICurrentUser user, TimeProvider cl
             FromAddress = bySystem ? null : user.RemoteAddress,
             Action = action,
             Summary = summary,
+            AccessGrantId = accessGrantId,
         });
 }

@@ -20,9 +20,9 @@ public sealed class ActivityService(IPortalDb db)
         var entries = db.ActivityEntries.AsNoTracking().Where(a => a.ClusterId == clusterId);
         if (!string.IsNullOrWhiteSpace(query.Keyword))
         {
-            var pattern = "%" + Escape(query.Keyword.Trim()) + "%";
-            entries = entries.Where(a => EF.Functions.Like(a.Summary, pattern, "\\")
-                || EF.Functions.Like(a.Action, pattern, "\\") || EF.Functions.Like(a.Actor, pattern, "\\"));
+            var pattern = "%" + Like.Escape(query.Keyword.Trim()) + "%";
+            entries = entries.Where(a => EF.Functions.Like(a.Summary, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(a.Action, pattern, Like.EscapeCharacter) || EF.Functions.Like(a.Actor, pattern, Like.EscapeCharacter));
         }
 
         if (query.From is { } from)
@@ -44,7 +44,4 @@ public sealed class ActivityService(IPortalDb db)
             .ToListAsync(cancellationToken);
         return new ActivityPage([.. lines.Take(ActivityQuery.PageSize)], page, lines.Count > ActivityQuery.PageSize);
     }
-
-    private static string Escape(string keyword) =>
-        keyword.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

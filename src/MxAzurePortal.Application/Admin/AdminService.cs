@@ -1,14 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Access;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Common;
+using MxAzurePortal.Application.Support;
 
 namespace MxAzurePortal.Application.Admin;
 
-public sealed record OrganisationSummary(Guid Id, string Name, int Members, int Clusters, int FailedClusters);
-
-/// <summary>What Mendix staff see across customers: metadata only, never customer resources.</summary>
-public sealed class AdminService(IPortalDb db)
+/// <summary>
+/// What Mendix staff see across customers: metadata only (names, statuses, versions, run outcomes, tickets). A
+/// cluster's settings, resources and logs are behind <see cref="StaffAccessService.EnterAsync"/>.
+/// </summary>
+public sealed partial class AdminService(IPortalDb db, AccessService access)
 {
+    public const int QueueSize = 50;
+
     public async Task<IReadOnlyList<OrganisationSummary>> ListOrganisationsAsync(CancellationToken cancellationToken) =>
         await db.Organisations.AsNoTracking()
             .OrderBy(o => o.Name)
@@ -19,4 +24,65 @@ public sealed class AdminService(IPortalDb db)
                 db.Clusters.Count(c => c.OrganisationId == o.Id),
                 db.Clusters.Count(c => c.OrganisationId == o.Id && c.Status == ClusterStatus.Failed)))
             .ToListAsync(cancellationToken);
+
+    public async Task<AdminClusterPage> ListClustersAsync(AdminClusterQuery query, CancellationToken cancellationToken)
+    {
+        var clusters = db.Clusters.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            clusters = clusters.Where(c => c.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + Like.Escape(query.Search.Trim()) + "%";
+            clusters = clusters.Where(c => EF.Functions.Like(c.Name, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(c.Organisation!.Name, pattern, Like.EscapeCharacter)
+                || EF.Functions.Like(c.Region, pattern, Like.EscapeCharacter));
+        }
+
+        var total = await clusters.CountAsync(cancellationToken);
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize));
+        var rows = await Rows(clusters.OrderBy(c => c.Name).ThenBy(c => c.Id)
+                .Skip((page - 1) * AdminClusterQuery.PageSize).Take(AdminClusterQuery.PageSize))
+            .ToListAsync(cancellationToken);
+        return new AdminClusterPage(rows, page, total);
+    }
+
+    public async Task<AdminClusterDetails?> GetClusterAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var cluster = await Rows(db.Clusters.AsNoTracking().Where(c => c.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        if (cluster is null)
+        {
+            return null;
+        }
+
+        var runs = await db.Runs.AsNoTracking().Where(r => r.ClusterId == id)
+            .OrderByDescending(r => r.CreatedAt).Take(20)
+            .Select(r => new AdminRunRow(r.Id, r.Kind, r.Status, r.RequestedBy, r.CreatedAt, r.FinishedAt))
+            .ToListAsync(cancellationToken);
+        var tickets = await TicketRows(db.SupportTickets.AsNoTracking().Where(t => t.ClusterId == id).OrderByDescending(t => t.CreatedAt).Take(20))
+            .ToListAsync(cancellationToken);
+        return new AdminClusterDetails(cluster, runs, tickets, await access.ListAsync(id, cancellationToken));
+    }
+
+    public async Task<AdminQueue> GetQueueAsync(CancellationToken cancellationToken)
+    {
+        var failed = await Rows(db.Clusters.AsNoTracking().Where(c => c.Status == ClusterStatus.Failed)
+                .OrderByDescending(c => c.UpdatedAt).Take(QueueSize))
+            .ToListAsync(cancellationToken);
+        var automatic = await TicketRows(db.SupportTickets.AsNoTracking()
+                .Where(t => t.Source == TicketSource.Automatic && t.Status != TicketStatus.Solved)
+                .OrderByDescending(t => t.CreatedAt).Take(QueueSize))
+            .ToListAsync(cancellationToken);
+        return new AdminQueue(failed, automatic);
+    }
+
+    private IQueryable<AdminClusterRow> Rows(IQueryable<Cluster> clusters) =>
+        clusters.Select(c => new AdminClusterRow(
+            c.Id, c.Name, c.OrganisationId, c.Organisation!.Name, c.Region, c.Status,
+            db.Runs.Where(r => r.Id == c.LastRunId).Select(r => (Runs.RunKind?)r.Kind).FirstOrDefault(),
+            db.Runs.Where(r => r.Id == c.LastRunId).Select(r => (Runs.RunStatus?)r.Status).FirstOrDefault(),
+            db.Runs.Where(r => r.Id == c.LastRunId).Select(r => r.FinishedAt).FirstOrDefault(),
+            c.KubernetesVersion, c.OperatorVersion, c.AgentVersion));
 }

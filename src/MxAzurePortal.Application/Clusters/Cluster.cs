@@ -32,6 +32,13 @@ public sealed class Cluster : ITenantOwned, ITimestamped
     /// <summary>When the PostgreSQL storage performance tier was last raised: it cannot be lowered for 12 hours.</summary>
     public DateTimeOffset? StorageTierRaisedAt { get; set; }
 
+    /// <summary>The installed component versions; null until the cluster is initialized.</summary>
+    public string? KubernetesVersion { get; set; }
+
+    public string? OperatorVersion { get; set; }
+
+    public string? AgentVersion { get; set; }
+
     /// <summary>The run that last changed the cluster's status.</summary>
     public Guid? LastRunId { get; set; }
 

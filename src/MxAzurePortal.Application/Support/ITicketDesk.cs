@@ -21,6 +21,9 @@ public interface ITicketDesk
     /// <summary>Where the requester reads the ticket in the desk.</summary>
     Uri RequesterLink(long ticketId);
 
+    /// <summary>Where Mendix Support work on the ticket in the desk.</summary>
+    Uri AgentLink(long ticketId);
+
     public const int MaxTicketsPerRead = 100;
 }
 

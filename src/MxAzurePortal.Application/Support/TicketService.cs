@@ -52,6 +52,7 @@ public sealed partial class TicketService(IPortalDb db, ICurrentUser user, Activ
         }
 
         var by = user.DisplayName ?? user.Email ?? "unknown";
+        var now = clock.GetUtcNow();
         var ticket = new SupportTicket
         {
             OrganisationId = cluster.OrganisationId,
@@ -73,10 +74,15 @@ public sealed partial class TicketService(IPortalDb db, ICurrentUser user, Activ
                 OrganisationId = cluster.OrganisationId,
                 ClusterId = cluster.Id,
                 TicketId = ticket.Id,
+                Source = AccessGrantSource.TicketConsent,
                 DurationHours = hours,
                 Status = AccessGrantStatus.Approved,
-                GrantedBy = by,
-                GrantedByUserId = user.UserId,
+                RequestedBy = by,
+                RequestedByUserId = user.UserId,
+                RequestedAt = now,
+                DecidedBy = by,
+                DecidedByUserId = user.UserId,
+                DecidedAt = now,
                 Reason = $"Consent given with support ticket \"{ticket.Subject}\"",
             });
         }

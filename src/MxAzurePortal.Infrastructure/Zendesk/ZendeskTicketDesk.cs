@@ -85,6 +85,8 @@ public sealed class ZendeskTicketDesk(HttpClient http, IOptions<ZendeskOptions> 
 
     public Uri RequesterLink(long ticketId) => new(options.Value.LinkBaseUrl ?? options.Value.Root, $"hc/requests/{ticketId}");
 
+    public Uri AgentLink(long ticketId) => new(options.Value.LinkBaseUrl ?? options.Value.Root, $"agent/tickets/{ticketId}");
+
     private async Task<JsonObject> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(new Uri(pathAndQuery, UriKind.Relative), cancellationToken);

@@ -11,7 +11,7 @@ namespace MxAzurePortal.IntegrationTests.Access;
 public sealed class AccessPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task A_grant_given_with_a_ticket_is_listed_and_any_member_can_revoke_it_once()
+    public async Task A_grant_given_with_a_ticket_is_listed_and_a_cluster_manager_can_revoke_it_once()
     {
         var cluster = await DemoClusters.AddContosoAsync(factory, "access-" + Guid.NewGuid().ToString("N")[..6]);
         var manager = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoManager.Email);
@@ -22,16 +22,19 @@ public sealed class AccessPageTests(PortalFactory factory) : IClassFixture<Porta
             ["Input.ShareLogs"] = "true", ["Input.GrantAccess"] = "true", ["Input.AccessHours"] = "3",
         });
         var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+        var memberView = await member.GetDocumentAsync($"/Clusters/{cluster}/Access");
+        Assert.Null(memberView.QuerySelector("tr[data-grant] form"));
 
-        var page = await member.GetDocumentAsync($"/Clusters/{cluster}/Access");
+        var page = await manager.GetDocumentAsync($"/Clusters/{cluster}/Access");
         var row = page.QuerySelector("tr[data-grant]")!;
         Assert.Equal("Approved", row.QuerySelector("[data-grant-status]")!.TextContent);
         Assert.Contains("Casey Manager", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("3 h", row.TextContent, StringComparison.Ordinal);
 
-        var revoked = await member.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, new Dictionary<string, string>());
+        var revoke = new Dictionary<string, string> { ["decision"] = "Revoke" };
+        var revoked = await manager.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, revoke);
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
-        var again = await member.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, new Dictionary<string, string>());
+        var again = await manager.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!, revoke);
 
         Assert.Contains("nothing to revoke", (await PortalSession.ParseAsync(again)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(AccessGrantStatus.Revoked, await factory.WithDatabaseAsync(db => db.AccessGrants.Where(g => g.ClusterId == cluster).Select(g => g.Status).SingleAsync()));
@@ -45,7 +48,7 @@ public sealed class AccessPageTests(PortalFactory factory) : IClassFixture<Porta
         var grant = await factory.WithDatabaseAsync(async db =>
         {
             var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
-            var g = new AccessGrant { OrganisationId = organisation, ClusterId = cluster, DurationHours = 2, Status = AccessGrantStatus.Approved, GrantedBy = "c", Reason = "r" };
+            var g = new AccessGrant { OrganisationId = organisation, ClusterId = cluster, DurationHours = 2, Status = AccessGrantStatus.Approved, RequestedBy = "c", Reason = "r", RequestedAt = factory.Clock.GetUtcNow() };
             db.AccessGrants.Add(g);
             await db.SaveChangesAsync();
             return g.Id;
@@ -54,7 +57,7 @@ public sealed class AccessPageTests(PortalFactory factory) : IClassFixture<Porta
         var token = (await fabrikam.GetDocumentAsync("/Clusters")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         var get = await fabrikam.Client.GetAsync(new Uri($"/Clusters/{cluster}/Access", UriKind.Relative));
-        var revoke = await fabrikam.Client.PostAsync(new Uri($"/Clusters/{cluster}/Access?handler=Revoke&grantId={grant}", UriKind.Relative),
+        var revoke = await fabrikam.Client.PostAsync(new Uri($"/Clusters/{cluster}/Access?handler=Decide&grantId={grant}&decision=Revoke", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);

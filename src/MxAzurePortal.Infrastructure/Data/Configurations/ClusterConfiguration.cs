@@ -17,5 +17,12 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         builder.Property(c => c.Settings).HasConversion(new ClusterSettingsConverter(), ClusterSettingsConverter.Comparer);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Property(c => c.NodePoolName).HasMaxLength(12);
+        builder.Property(c => c.KubernetesVersion).HasMaxLength(32);
+        builder.Property(c => c.OperatorVersion).HasMaxLength(32);
+        builder.Property(c => c.AgentVersion).HasMaxLength(32);
+
+        // The staff list across customers pages through all clusters by name, optionally of one status.
+        builder.HasIndex(c => c.Name);
+        builder.HasIndex(c => new { c.Status, c.Name });
     }
 }

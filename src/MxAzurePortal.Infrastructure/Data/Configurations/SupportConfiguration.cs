@@ -45,12 +45,18 @@ internal sealed class AccessGrantConfiguration : IEntityTypeConfiguration<Access
     public void Configure(EntityTypeBuilder<AccessGrant> builder)
     {
         builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(g => g.GrantedBy).HasMaxLength(256);
-        builder.Property(g => g.GrantedByUserId).HasMaxLength(450);
+        builder.Property(g => g.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.RequestedBy).HasMaxLength(256);
+        builder.Property(g => g.RequestedByUserId).HasMaxLength(450);
+        builder.Property(g => g.DecidedBy).HasMaxLength(256);
+        builder.Property(g => g.DecidedByUserId).HasMaxLength(450);
+        builder.Property(g => g.ActivatedBy).HasMaxLength(256);
+        builder.Property(g => g.EndedBy).HasMaxLength(256);
         builder.Property(g => g.Reason).HasMaxLength(500);
         builder.HasOne<Cluster>().WithMany().HasForeignKey(g => g.ClusterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<SupportTicket>().WithMany().HasForeignKey(g => g.TicketId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(g => new { g.ClusterId, g.Status });
+        builder.HasIndex(g => new { g.Status, g.RequestedAt });
     }
 }
 
@@ -76,5 +82,6 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.Property(a => a.Action).HasMaxLength(64);
         builder.Property(a => a.Summary).HasMaxLength(4000);
         builder.HasIndex(a => new { a.OrganisationId, a.ClusterId, a.At });
+        builder.HasIndex(a => a.AccessGrantId);
     }
 }

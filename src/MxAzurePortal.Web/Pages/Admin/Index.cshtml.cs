@@ -10,6 +10,8 @@ public sealed class IndexModel(AdminService admin, IMendixOnKubernetes mendixOnK
 {
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
 
+    public AdminQueue Queue { get; private set; } = new([], []);
+
     public ServiceAvailability MendixOnKubernetes { get; private set; } = null!;
 
     /// <summary>Present in the sandbox only, where staff may switch the simulated service off and on.</summary>
@@ -18,6 +20,7 @@ public sealed class IndexModel(AdminService admin, IMendixOnKubernetes mendixOnK
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Organisations = await admin.ListOrganisationsAsync(cancellationToken);
+        Queue = await admin.GetQueueAsync(cancellationToken);
         MendixOnKubernetes = await mendixOnKubernetes.GetAvailabilityAsync(cancellationToken);
     }
 

@@ -168,22 +168,44 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AccessCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActiveUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ClusterId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("DurationHours")
+                    b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("GrantedBy")
-                        .IsRequired()
+                    b.Property<string>("DecidedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("GrantedByUserId")
+                    b.Property<string>("DecidedByUserId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -192,6 +214,23 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -211,6 +250,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ClusterId", "Status");
 
+                    b.HasIndex("Status", "RequestedAt");
+
                     b.ToTable("AccessGrants");
                 });
 
@@ -219,6 +260,9 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AccessGrantId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -259,6 +303,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AccessGrantId");
+
                     b.HasIndex("OrganisationId", "ClusterId", "At");
 
                     b.ToTable("ActivityLog", (string)null);
@@ -270,8 +316,16 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgentVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("KubernetesVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LastRunId")
                         .HasColumnType("TEXT");
@@ -284,6 +338,10 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("NodePoolName")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorVersion")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
@@ -318,10 +376,14 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("OrganisationId", "Name")
                         .IsUnique();
 
                     b.HasIndex("OrganisationId", "Status");
+
+                    b.HasIndex("Status", "Name");
 
                     b.ToTable("Clusters");
                 });

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MxAzurePortal.Application.Admin;
+using MxAzurePortal.Application.Clusters;
+
+namespace MxAzurePortal.Web.Pages.Admin.Clusters;
+
+/// <summary>Every customer's clusters (metadata only), searched, filtered by status and paged.</summary>
+public sealed class IndexModel(AdminService admin) : PageModel
+{
+    public const int SearchMaxLength = 100;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ClusterStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public AdminClusterPage Result { get; private set; } = new([], 1, 0);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Search = Search is { Length: > SearchMaxLength } tooLong ? tooLong[..SearchMaxLength] : Search;
+        Status = Status is { } status && Enum.IsDefined(status) ? status : null;
+        Result = await admin.ListClustersAsync(new AdminClusterQuery(Search, Status, PageNumber), cancellationToken);
+    }
+}
