@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Access;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Clusters.Settings;
 using MxAzurePortal.Application.Runs;
+using MxAzurePortal.Application.Support;
 using MxAzurePortal.Sandbox.DemoData;
 
 namespace MxAzurePortal.IntegrationTests.Hosting;
@@ -42,6 +44,40 @@ public static class DemoClusters
             db.Runs.Add(run);
             await db.SaveChangesAsync();
             return run.Id;
+        });
+
+    /// <summary>A delivered support ticket of the cluster, as Zendesk would have it on hold.</summary>
+    public static Task<Guid> AddTicketAsync(PortalFactory factory, Guid clusterId, string subject = "Apps do not start", bool automatic = false) =>
+        factory.WithDatabaseAsync(async db =>
+        {
+            var organisationId = await db.Clusters.Where(c => c.Id == clusterId).Select(c => c.OrganisationId).SingleAsync();
+            var ticket = new SupportTicket
+            {
+                OrganisationId = organisationId, ClusterId = clusterId, Subject = subject, Description = "Every app answers 503.",
+                CreatedBy = "Casey Manager", Status = TicketStatus.OnHold, ZendeskTicketId = Random.Shared.NextInt64(100_000, 999_999),
+                Source = automatic ? TicketSource.Automatic : TicketSource.Manual,
+            };
+            db.SupportTickets.Add(ticket);
+            await db.SaveChangesAsync();
+            return ticket.Id;
+        });
+
+    /// <summary>An access grant of the cluster in the given state, as if requested, approved and started at the clock's now.</summary>
+    public static Task<Guid> AddGrantAsync(PortalFactory factory, Guid clusterId, AccessGrantStatus status, int hours = 2) =>
+        factory.WithDatabaseAsync(async db =>
+        {
+            var organisationId = await db.Clusters.Where(c => c.Id == clusterId).Select(c => c.OrganisationId).SingleAsync();
+            var now = factory.Clock.GetUtcNow();
+            var grant = new AccessGrant
+            {
+                OrganisationId = organisationId, ClusterId = clusterId, Source = AccessGrantSource.StaffRequest, DurationHours = hours,
+                Status = status, RequestedBy = "Sam Support", Reason = "Investigating ingress errors", RequestedAt = now,
+                DecidedAt = status == AccessGrantStatus.Pending ? null : now, DecidedBy = status == AccessGrantStatus.Pending ? null : "Casey Manager",
+                ActivatedAt = status == AccessGrantStatus.Active ? now : null, ActiveUntil = status == AccessGrantStatus.Active ? now.AddHours(hours) : null,
+            };
+            db.AccessGrants.Add(grant);
+            await db.SaveChangesAsync();
+            return grant.Id;
         });
 
     public static Task<Guid> AddContosoAsync(PortalFactory factory, string name) => AddAsync(factory, DemoAccounts.Contoso, name);

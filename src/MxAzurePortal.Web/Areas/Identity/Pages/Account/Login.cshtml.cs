@@ -26,8 +26,10 @@ public sealed class LoginModel(
 
     public void OnGet(string? returnUrl) => ReturnUrl = LocalOrHome(returnUrl);
 
-    public IActionResult OnPostMicrosoft(string? returnUrl) =>
-        Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, OpenIdConnectDefaults.AuthenticationScheme);
+    /// <summary>Sign-in with Microsoft Entra ID; not found when the portal uses local accounts.</summary>
+    public IActionResult OnPostMicrosoft(string? returnUrl) => UsesEntraId
+        ? Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, OpenIdConnectDefaults.AuthenticationScheme)
+        : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
