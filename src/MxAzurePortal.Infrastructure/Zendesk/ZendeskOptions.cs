@@ -33,13 +33,15 @@ public sealed class ZendeskOptions : IValidatableObject
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
-    public Uri Root => BaseUrl ?? new Uri($"https://{Subdomain}.zendesk.com/");
+    /// <summary>The account's base URL. A method, not a property: options validation reads every property, and this
+    /// one has no value until the settings are valid.</summary>
+    public Uri GetRoot() => BaseUrl ?? new Uri($"https://{Subdomain}.zendesk.com/");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (BaseUrl is null && string.IsNullOrWhiteSpace(Subdomain))
+        if (BaseUrl is null && (string.IsNullOrWhiteSpace(Subdomain) || Uri.CheckHostName($"{Subdomain}.zendesk.com") != UriHostNameType.Dns))
         {
-            yield return new ValidationResult("Zendesk:Subdomain (or Zendesk:BaseUrl) is required.", [nameof(Subdomain)]);
+            yield return new ValidationResult("Zendesk:Subdomain (a host name label) or Zendesk:BaseUrl is required.", [nameof(Subdomain)]);
         }
 
         if (string.IsNullOrWhiteSpace(AgentEmail) || string.IsNullOrWhiteSpace(ApiToken))

@@ -19,7 +19,7 @@ public static class ZendeskSetup
         services.AddHttpClient<ITicketDesk, ZendeskTicketDesk>((sp, http) =>
             {
                 var zendesk = sp.GetRequiredService<IOptions<ZendeskOptions>>().Value;
-                http.BaseAddress = zendesk.Root;
+                http.BaseAddress = zendesk.GetRoot();
                 var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{zendesk.AgentEmail}/token:{zendesk.ApiToken}"));
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
                 http.Timeout = Timeout.InfiniteTimeSpan;

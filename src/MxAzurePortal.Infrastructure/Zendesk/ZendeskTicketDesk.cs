@@ -83,9 +83,9 @@ public sealed class ZendeskTicketDesk(HttpClient http, IOptions<ZendeskOptions> 
         return new DeskExportPage(Tickets(answer["tickets"]), answer["after_cursor"]?.GetValue<string>(), answer["end_of_stream"]?.GetValue<bool>() ?? true);
     }
 
-    public Uri RequesterLink(long ticketId) => new(options.Value.LinkBaseUrl ?? options.Value.Root, $"hc/requests/{ticketId}");
+    public Uri RequesterLink(long ticketId) => new(options.Value.LinkBaseUrl ?? options.Value.GetRoot(), $"hc/requests/{ticketId}");
 
-    public Uri AgentLink(long ticketId) => new(options.Value.LinkBaseUrl ?? options.Value.Root, $"agent/tickets/{ticketId}");
+    public Uri AgentLink(long ticketId) => new(options.Value.LinkBaseUrl ?? options.Value.GetRoot(), $"agent/tickets/{ticketId}");
 
     private async Task<JsonObject> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
     {

@@ -23,6 +23,10 @@ internal sealed class SupportTicketConfiguration : IEntityTypeConfiguration<Supp
         builder.HasIndex(t => t.ZendeskTicketId);
         builder.HasOne<Cluster>().WithMany().HasForeignKey(t => t.ClusterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.ClusterId, t.CreatedAt });
+
+        // Staff read every organisation's tickets newest first, optionally of one status.
+        builder.HasIndex(t => t.CreatedAt);
+        builder.HasIndex(t => new { t.Status, t.CreatedAt });
         // One automatic ticket per failed run, whatever races happen.
         builder.HasIndex(t => t.RunId).IsUnique().HasFilter("[RunId] IS NOT NULL");
     }

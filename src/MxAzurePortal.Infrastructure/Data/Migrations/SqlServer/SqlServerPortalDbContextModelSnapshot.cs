@@ -711,6 +711,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("RunId")
                         .IsUnique()
                         .HasFilter("[RunId] IS NOT NULL");
@@ -718,6 +720,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("ZendeskTicketId");
 
                     b.HasIndex("ClusterId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("SupportTickets");
                 });

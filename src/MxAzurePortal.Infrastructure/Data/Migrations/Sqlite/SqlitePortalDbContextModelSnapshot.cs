@@ -695,6 +695,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("RunId")
                         .IsUnique()
                         .HasFilter("[RunId] IS NOT NULL");
@@ -702,6 +704,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ZendeskTicketId");
 
                     b.HasIndex("ClusterId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("SupportTickets");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
+namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class JustInTimeAccess : Migration
@@ -24,106 +24,116 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "AgentVersion",
                 table: "Clusters",
-                type: "TEXT",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "KubernetesVersion",
                 table: "Clusters",
-                type: "TEXT",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OperatorVersion",
                 table: "Clusters",
-                type: "TEXT",
+                type: "nvarchar(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AccessGrantId",
                 table: "ActivityLog",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "AccessCount",
                 table: "AccessGrants",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ActivatedAt",
                 table: "AccessGrants",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ActivatedBy",
                 table: "AccessGrants",
-                type: "TEXT",
+                type: "nvarchar(256)",
                 maxLength: 256,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ActiveUntil",
                 table: "AccessGrants",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DecidedAt",
                 table: "AccessGrants",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecidedBy",
                 table: "AccessGrants",
-                type: "TEXT",
+                type: "nvarchar(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecidedByUserId",
                 table: "AccessGrants",
-                type: "TEXT",
+                type: "nvarchar(450)",
                 maxLength: 450,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "EndedAt",
                 table: "AccessGrants",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "EndedBy",
                 table: "AccessGrants",
-                type: "TEXT",
+                type: "nvarchar(256)",
                 maxLength: 256,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "RequestedAt",
                 table: "AccessGrants",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.AddColumn<string>(
                 name: "Source",
                 table: "AccessGrants",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "TicketConsent");
 
             // Grants so far all came from a ticket's consent, requested and approved by the customer at creation.
             migrationBuilder.Sql("UPDATE AccessGrants SET RequestedAt = CreatedAt, DecidedAt = CreatedAt, DecidedBy = RequestedBy, DecidedByUserId = RequestedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportTickets_CreatedAt",
+                table: "SupportTickets",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportTickets_Status_CreatedAt",
+                table: "SupportTickets",
+                columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clusters_Name",
@@ -149,6 +159,14 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_SupportTickets_CreatedAt",
+                table: "SupportTickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SupportTickets_Status_CreatedAt",
+                table: "SupportTickets");
+
             migrationBuilder.DropIndex(
                 name: "IX_Clusters_Name",
                 table: "Clusters");

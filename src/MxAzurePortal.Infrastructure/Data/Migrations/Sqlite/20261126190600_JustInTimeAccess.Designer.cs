@@ -11,7 +11,7 @@ using MxAzurePortal.Infrastructure.Data;
 namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261126185008_JustInTimeAccess")]
+    [Migration("20261126190600_JustInTimeAccess")]
     partial class JustInTimeAccess
     {
         /// <inheritdoc />
@@ -698,6 +698,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("RunId")
                         .IsUnique()
                         .HasFilter("[RunId] IS NOT NULL");
@@ -705,6 +707,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ZendeskTicketId");
 
                     b.HasIndex("ClusterId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("SupportTickets");
                 });

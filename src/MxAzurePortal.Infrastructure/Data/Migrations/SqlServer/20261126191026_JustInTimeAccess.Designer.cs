@@ -12,7 +12,7 @@ using MxAzurePortal.Infrastructure.Data;
 namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261126185016_JustInTimeAccess")]
+    [Migration("20261126191026_JustInTimeAccess")]
     partial class JustInTimeAccess
     {
         /// <inheritdoc />
@@ -714,6 +714,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("RunId")
                         .IsUnique()
                         .HasFilter("[RunId] IS NOT NULL");
@@ -721,6 +723,8 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
                     b.HasIndex("ZendeskTicketId");
 
                     b.HasIndex("ClusterId", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("SupportTickets");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
+namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class JustInTimeAccess : Migration
@@ -24,106 +24,116 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "AgentVersion",
                 table: "Clusters",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "KubernetesVersion",
                 table: "Clusters",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "OperatorVersion",
                 table: "Clusters",
-                type: "nvarchar(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AccessGrantId",
                 table: "ActivityLog",
-                type: "uniqueidentifier",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "AccessCount",
                 table: "AccessGrants",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ActivatedAt",
                 table: "AccessGrants",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ActivatedBy",
                 table: "AccessGrants",
-                type: "nvarchar(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ActiveUntil",
                 table: "AccessGrants",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "DecidedAt",
                 table: "AccessGrants",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecidedBy",
                 table: "AccessGrants",
-                type: "nvarchar(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecidedByUserId",
                 table: "AccessGrants",
-                type: "nvarchar(450)",
+                type: "TEXT",
                 maxLength: 450,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "EndedAt",
                 table: "AccessGrants",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "EndedBy",
                 table: "AccessGrants",
-                type: "nvarchar(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "RequestedAt",
                 table: "AccessGrants",
-                type: "datetimeoffset",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+                defaultValue: 0L);
 
             migrationBuilder.AddColumn<string>(
                 name: "Source",
                 table: "AccessGrants",
-                type: "nvarchar(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "TicketConsent");
 
             // Grants so far all came from a ticket's consent, requested and approved by the customer at creation.
             migrationBuilder.Sql("UPDATE AccessGrants SET RequestedAt = CreatedAt, DecidedAt = CreatedAt, DecidedBy = RequestedBy, DecidedByUserId = RequestedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportTickets_CreatedAt",
+                table: "SupportTickets",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportTickets_Status_CreatedAt",
+                table: "SupportTickets",
+                columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clusters_Name",
@@ -149,6 +159,14 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_SupportTickets_CreatedAt",
+                table: "SupportTickets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SupportTickets_Status_CreatedAt",
+                table: "SupportTickets");
+
             migrationBuilder.DropIndex(
                 name: "IX_Clusters_Name",
                 table: "Clusters");
