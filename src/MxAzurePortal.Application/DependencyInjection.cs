@@ -6,6 +6,7 @@ using MxAzurePortal.Application.Runs;
 using MxAzurePortal.Application.Support;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Clusters.Preflight;
+using MxAzurePortal.Application.Compliance;
 using MxAzurePortal.Application.Customizations;
 using MxAzurePortal.Application.Security;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<AdminService>();
         services.AddScoped<ActivityLog>();
         services.AddScoped<ActivityService>();
+        services.AddScoped<ComplianceService>();
         services.AddScoped<MxAzurePortal.Application.Access.AccessService>();
         services.AddScoped<MxAzurePortal.Application.Access.OpenGrants>();
         services.AddScoped<MxAzurePortal.Application.Access.StaffAccessService>();

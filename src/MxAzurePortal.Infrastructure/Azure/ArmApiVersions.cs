@@ -32,4 +32,6 @@ public static class ArmApiVersions
     public const string PostgresCapabilities = "2025-08-01";
     public const string StorageNameCheck = "2023-05-01";
     public const string RegistryNameCheck = "2023-07-01";
+    public const string PolicyStates = "2019-10-01";
+    public const string PolicyExemptions = "2022-07-01-preview";
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MxAzurePortal.Application.Azure;
+using MxAzurePortal.Application.Compliance;
 
 namespace MxAzurePortal.Infrastructure.Azure;
 
@@ -27,6 +28,7 @@ public static class ArmClientSetup
             sp.GetRequiredService<IOptions<AzureOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         services.AddSingleton<IAzureResources, ArmAzureResources>();
+        services.AddSingleton<IPolicyCompliance, ArmPolicyCompliance>();
         return services;
     }
 

@@ -49,7 +49,7 @@ public sealed partial class ArmSimulator
             body = await reader.ReadToEndAsync(context.RequestAborted);
         }
 
-        var (status, json, headers) = Dispatch(request.Method, path, apiVersion, body, request.Headers.Authorization.ToString());
+        var (status, json, headers) = Dispatch(request.Method, path, apiVersion, body, request.Headers.Authorization.ToString(), request.Query);
         requests.Enqueue(new ArmRequestRecord(request.Method, path, apiVersion, body, status));
         context.Response.StatusCode = status;
         foreach (var (name, value) in headers)
@@ -65,7 +65,7 @@ public sealed partial class ArmSimulator
     }
 
     private (int Status, JsonNode? Json, Dictionary<string, string> Headers) Dispatch(
-        string method, string path, string? apiVersion, string? body, string authorization)
+        string method, string path, string? apiVersion, string? body, string authorization, IQueryCollection query)
     {
         var headers = new Dictionary<string, string>();
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
@@ -113,6 +113,11 @@ public sealed partial class ArmSimulator
                 ["displayName"] = "Sandbox subscription",
                 ["state"] = "Enabled",
             }, headers);
+        }
+
+        if (Policy(method, segments, query, headers) is { } policy)
+        {
+            return policy;
         }
 
         return segments.Length >= 4 && segments[2].Equals("resourceGroups", StringComparison.OrdinalIgnoreCase)

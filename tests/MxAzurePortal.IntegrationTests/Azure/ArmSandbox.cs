@@ -28,6 +28,7 @@ public sealed class ArmSandbox : IAsyncDisposable
         };
         var client = ArmClientSetup.CreateClient(new SandboxTokenCredential(TimeProvider.System), azure, http);
         Adapter = new ArmAzureResources(client, Options.Create(azure), NullLogger<ArmAzureResources>.Instance);
+        Policies = new ArmPolicyCompliance(client);
     }
 
     public const string Subscription = "3f2c9d8e-1a4b-4c6d-9e8f-0a1b2c3d4e5f";
@@ -37,6 +38,8 @@ public sealed class ArmSandbox : IAsyncDisposable
     public ArmSimulator Simulator { get; }
 
     public ArmAzureResources Adapter { get; }
+
+    public ArmPolicyCompliance Policies { get; }
 
     public IReadOnlyList<ArmRequestRecord> RequestsTo(string pathEnd) =>
         Simulator.Requests.Where(r => r.Path.EndsWith(pathEnd, StringComparison.OrdinalIgnoreCase)).ToList();
