@@ -34,7 +34,7 @@ public static class ScaleSeeder
         await using (var db = new SqlitePortalDbContext(options, tenant))
         {
             await db.Database.MigrateAsync();
-            if (await db.Organisations.AnyAsync(o => o.Name.StartsWith("Customer ")))
+            if (await db.Clusters.AnyAsync(c => c.Name == "c0001-01"))
             {
                 throw new InvalidOperationException($"{databaseFile} is seeded already; give a new file.");
             }
@@ -94,7 +94,8 @@ public static class ScaleSeeder
         {
             await using var db = new SqlitePortalDbContext(options, tenant);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var organisation = new Organisation { Name = $"Customer {o + 1:D4}" };
+            // The demo organisations are two of them, so their demo accounts sign in to a customer of ordinary size.
+            var organisation = new Organisation { Name = o switch { 0 => "Contoso", 1 => "Fabrikam", _ => $"Customer {o + 1:D4}" } };
             db.Organisations.Add(organisation);
             for (var c = 0; c < scale.ClustersPerOrganisation; c++, count++)
             {
