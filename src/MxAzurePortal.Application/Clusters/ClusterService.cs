@@ -14,7 +14,8 @@ public sealed partial class ClusterService(
     ICurrentUser user,
     ActivityLog activity,
     PreflightService preflight,
-    IMendixOnKubernetes mendixOnKubernetes)
+    IMendixOnKubernetes mendixOnKubernetes,
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<ClusterListItem>> ListAsync(ClusterStatus? status, CancellationToken cancellationToken)
     {
@@ -58,6 +59,8 @@ public sealed partial class ClusterService(
             .Select(r => new { r.Id, r.Kind })
             .Take(20)
             .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var answeredBy = now - Access.AccessGrant.AnswerWithin;
         var lastRunId = runs.FirstOrDefault()?.Id;
         var provisioningId = runs.FirstOrDefault(r => r.Kind is RunKind.Initialize or RunKind.Rerun)?.Id;
         var views = await LoadRunsAsync([.. new[] { lastRunId, provisioningId }.OfType<Guid>().Distinct()], cancellationToken);
@@ -67,6 +70,11 @@ public sealed partial class ClusterService(
             Provisioning = provisioningId is { } provisioning ? views[provisioning] : null,
             Preflight = cluster.PreflightReport is null ? null : JsonSerializer.Deserialize<PreflightReport>(cluster.PreflightReport),
             Tickets = await db.SupportTickets.CountAsync(t => t.ClusterId == id, cancellationToken),
+            PendingAccessRequests = await db.AccessGrants.CountAsync(
+                g => g.ClusterId == id && g.Status == Access.AccessGrantStatus.Pending && g.RequestedAt > answeredBy, cancellationToken),
+            StaffAccessUntil = await db.AccessGrants
+                .Where(g => g.ClusterId == id && g.Status == Access.AccessGrantStatus.Active && g.ActiveUntil > now)
+                .MaxAsync(g => g.ActiveUntil, cancellationToken),
         };
     }
 

@@ -29,6 +29,12 @@ public sealed record ClusterOverview(
 
     public int Tickets { get; init; }
 
+    /// <summary>Staff requests for access still waiting for a Cluster Manager's answer.</summary>
+    public int PendingAccessRequests { get; init; }
+
+    /// <summary>Until when Mendix staff have direct access now, if they do.</summary>
+    public DateTimeOffset? StaffAccessUntil { get; init; }
+
     public bool IsActive => Status is ClusterStatus.Initializing or ClusterStatus.Deleting;
 }
 

@@ -33,6 +33,7 @@ public sealed class StaffAccessTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(AccessGrantStatus.Pending, (await GrantAsync(cluster)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await support.Client.GetAsync(new Uri($"/Admin/Clusters/{cluster}/Logs", UriKind.Relative))).StatusCode);
 
+        Assert.NotNull((await manager.GetDocumentAsync($"/Clusters/{cluster}")).QuerySelector("[data-testid=access-pending]"));
         var row = (await manager.GetDocumentAsync($"/Clusters/{cluster}/Access")).QuerySelector("tr[data-grant]")!;
         Assert.Equal("Pending", row.QuerySelector("[data-grant-status]")!.TextContent);
         Assert.Contains("Ingress answers 503 for every app", row.TextContent, StringComparison.Ordinal);
@@ -47,6 +48,11 @@ public sealed class StaffAccessTests(PortalFactory factory) : IClassFixture<Port
         var active = await GrantAsync(cluster);
         Assert.Equal(AccessGrantStatus.Active, active.Status);
         Assert.Equal(factory.Clock.GetUtcNow().AddHours(3), active.ActiveUntil);
+
+        var overview = await manager.GetDocumentAsync($"/Clusters/{cluster}");
+        Assert.Null(overview.QuerySelector("[data-testid=access-pending]"));
+        Assert.Contains(active.ActiveUntil!.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            overview.QuerySelector("[data-testid=access-active]")!.TextContent, StringComparison.Ordinal);
 
         var logs = await support.GetDocumentAsync($"/Admin/Clusters/{cluster}/Logs");
         await support.GetDocumentAsync($"/Admin/Clusters/{cluster}/Logs");
