@@ -11,6 +11,7 @@ public static class DependencyInjection
         services.AddRazorPages(pages =>
         {
             pages.Conventions.ConfigureFilter(new UnmatchedHandlerFilter());
+            pages.Conventions.ConfigureFilter(new Pages.UnparsableCheckboxFilter());
             pages.Conventions.AuthorizeFolder("/Clusters", Policies.Customer);
             pages.Conventions.AuthorizeFolder("/Clusters/Manage", Policies.ClusterManager);
             pages.Conventions.AuthorizeFolder("/Support", Policies.Customer);
