@@ -36,6 +36,10 @@ public static class DependencyInjection
         services.AddOptions<RunOptions>().BindConfiguration(RunOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RunLeases>();
         services.AddSingleton<RunExecutor>();
+        services.AddScoped<Updates.ReleaseService>();
+        services.AddScoped<Updates.ClusterUpdatesService>();
+        services.AddSingleton<Updates.ReleaseRollout>();
+        services.AddOptions<Updates.ServiceUpdateOptions>().BindConfiguration(Updates.ServiceUpdateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

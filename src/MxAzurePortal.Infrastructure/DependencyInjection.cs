@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddAzureResourceManager();
         services.AddZendesk();
         services.AddHostedService<RunWorker>();
+        services.AddHostedService<Updates.ReleaseRolloutWorker>();
         services.AddOptions<MendixOnKubernetesOptions>()
             .BindConfiguration(MendixOnKubernetesOptions.SectionName)
             .ValidateDataAnnotations()

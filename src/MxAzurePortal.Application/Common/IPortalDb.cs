@@ -37,5 +37,9 @@ public interface IPortalDb
 
     DbSet<SyncCursor> SyncCursors { get; }
 
+    DbSet<Updates.ServiceRelease> ServiceReleases { get; }
+
+    DbSet<Updates.ClusterUpdate> ClusterUpdates { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -27,6 +27,10 @@ public sealed partial class RunExecutor
             {
                 FinishChange(activity, cluster, run, failed);
             }
+            else if (run.Kind == RunKind.Update)
+            {
+                await Updates.UpdateRuns.FinishedAsync(db, activity, cluster, run, clock.GetUtcNow(), cancellationToken);
+            }
             else if (run.Kind == RunKind.Delete && succeeded)
             {
                 activity.Add(cluster.OrganisationId, null, cluster.Name, "ClusterDeleted",
@@ -37,6 +41,11 @@ public sealed partial class RunExecutor
             {
                 cluster.Status = succeeded ? ClusterStatus.Initialized : ClusterStatus.Failed;
                 cluster.LastRunId = run.Id;
+                if (succeeded)
+                {
+                    Updates.UpdateRuns.Installed(cluster, run);
+                }
+
                 activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, $"{run.Kind}{run.Status}", Describe(run, failed), bySystem: true);
                 if (!succeeded && await IsFailedManualRerunAsync(db, run, cancellationToken))
                 {

@@ -119,6 +119,11 @@ public sealed partial class RunExecutor
             return (Customizations.ChangePlanner.Requests(key, run.Names, run.NodePool, run.TargetNodePool), false);
         }
 
+        if (run.Kind == RunKind.Update)
+        {
+            return (Updates.RolloutPlanner.Requests(key, run.Names), false);
+        }
+
         if (!key.StartsWith(RunPlanner.DeletePrefix, StringComparison.Ordinal))
         {
             return (ClusterBlueprint.Step(key).Requests(run.Names), false);

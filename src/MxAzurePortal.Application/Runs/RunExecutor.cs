@@ -79,13 +79,14 @@ public sealed partial class RunExecutor(
             }
 
             var cluster = await db.Clusters.SingleAsync(c => c.Id == run.ClusterId, cancellationToken);
+            var versions = await PrepareVersionsAsync(db, run, cancellationToken);
             var resumed = run.Status == RunStatus.Running;
             run.Status = RunStatus.Running;
             run.StartedAt ??= clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             LogStarted(logger, run.Id, run.Kind, cluster.Id, resumed);
             return new RunState(run.Id, run.Kind, run.OrganisationId,
-                new ClusterNames(cluster.Id, cluster.Name, run.TargetSettings ?? cluster.Settings),
+                new ClusterNames(cluster.Id, cluster.Name, run.TargetSettings ?? cluster.Settings) { Versions = versions },
                 run.Steps.Select(s => new StepState(s.Id, s.Key, s.Name, s.Dependencies, s.Status)).ToList())
             {
                 Owner = owner,

@@ -8,6 +8,9 @@ public enum RunKind
     Rerun = 1,
     Delete = 2,
     Change = 3,
+
+    /// <summary>A service release's component upgrades.</summary>
+    Update = 4,
 }
 
 public enum RunStatus
@@ -58,6 +61,13 @@ public sealed class ClusterRun : ITenantOwned, ITimestamped
 
     /// <summary>For a change: the agent pool the change creates (a VM size change), so a resumed run uses the same name.</summary>
     public string? TargetNodePool { get; set; }
+
+    /// <summary>For an initialization or an update: the component versions it installs (see <see cref="Updates.ComponentVersions"/>).</summary>
+    public string? TargetKubernetesVersion { get; set; }
+
+    public string? TargetOperatorVersion { get; set; }
+
+    public string? TargetAgentVersion { get; set; }
 
     /// <summary>The failed run a rerun resumes.</summary>
     public Guid? PreviousRunId { get; set; }

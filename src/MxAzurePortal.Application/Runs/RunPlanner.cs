@@ -30,6 +30,11 @@ public static class RunPlanner
             ResourceIds = s.ResourceIds,
         }));
         run.PreviousRunId = failed.Id;
+
+        // The reused steps installed these versions; the rest must match them.
+        run.TargetKubernetesVersion = failed.TargetKubernetesVersion;
+        run.TargetOperatorVersion = failed.TargetOperatorVersion;
+        run.TargetAgentVersion = failed.TargetAgentVersion;
         return run;
     }
 

@@ -9,6 +9,7 @@ using MxAzurePortal.Application.Support;
 using MxAzurePortal.Application.Common;
 using MxAzurePortal.Application.Organisations;
 using MxAzurePortal.Application.Security;
+using MxAzurePortal.Application.Updates;
 using MxAzurePortal.Infrastructure.Identity;
 
 namespace MxAzurePortal.Infrastructure.Data;
@@ -44,6 +45,10 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<ServiceRelease> ServiceReleases => Set<ServiceRelease>();
+
+    public DbSet<ClusterUpdate> ClusterUpdates => Set<ClusterUpdate>();
+
     // Read by the query filters on every query, so each filter sees the scope of this unit of work.
     private Guid? TenantOrganisationId => tenant.OrganisationId;
 
@@ -64,5 +69,6 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
         builder.Entity<TicketDelivery>().HasQueryFilter(d => TenantSeesAll || d.OrganisationId == TenantOrganisationId);
         builder.Entity<AccessGrant>().HasQueryFilter(g => TenantSeesAll || g.OrganisationId == TenantOrganisationId);
         builder.Entity<ActivityEntry>().HasQueryFilter(a => TenantSeesAll || a.OrganisationId == TenantOrganisationId);
+        builder.Entity<ClusterUpdate>().HasQueryFilter(u => TenantSeesAll || u.OrganisationId == TenantOrganisationId);
     }
 }

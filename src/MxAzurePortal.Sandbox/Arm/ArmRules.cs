@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace MxAzurePortal.Sandbox.Arm;
 
 /// <summary>The rules real resource providers enforce that the portal must respect, as the simulator models them.</summary>
-internal static class ArmRules
+internal static partial class ArmRules
 {
     public static (string Code, string Message)? Check(string type, JsonObject? current, JsonObject desired, DateTimeOffset now)
     {
@@ -12,6 +12,12 @@ internal static class ArmRules
         {
             return ("PropertyChangeNotAllowed",
                 "Changing property 'vmSize' is not allowed. To use another VM size, add a node pool with it and delete this one.");
+        }
+
+        if (type.Equals("Microsoft.ContainerService/managedClusters", StringComparison.OrdinalIgnoreCase)
+            && KubernetesUpgrade(current, desired) is { } upgrade)
+        {
+            return upgrade;
         }
 
         if (type.Equals("Microsoft.ContainerService/managedClusters", StringComparison.OrdinalIgnoreCase))

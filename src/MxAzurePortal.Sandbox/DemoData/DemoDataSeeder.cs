@@ -43,6 +43,8 @@ public sealed class DemoDataSeeder(
             {
                 await EnsureClusterAsync(organisations[organisation], cluster, cancellationToken);
             }
+
+            await DemoReleases.SeedAsync(db, clock, cancellationToken);
         }
 
         // The embedded default is for trying the portal out: print what a newcomer needs to sign in.

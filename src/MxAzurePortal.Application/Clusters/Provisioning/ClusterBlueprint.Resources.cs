@@ -13,7 +13,7 @@ public static partial class ClusterBlueprint
         Tags = n.Tags,
         SystemAssignedIdentity = true,
         Sku = new AzureSku("Base", n.Settings.AksTier.ToString()),
-        Properties = new JsonObject
+        Properties = Pinned(n.Versions?.Kubernetes, "kubernetesVersion", new JsonObject
         {
             ["dnsPrefix"] = n.ClusterName,
             ["supportPlan"] = n.Settings.AksTier == AksTier.Premium ? "AKSLongTermSupport" : "KubernetesOfficial",
@@ -25,10 +25,12 @@ public static partial class ClusterBlueprint
                 ["serviceCidr"] = "10.0.0.0/16",
                 ["dnsServiceIP"] = "10.0.0.10",
             },
-            ["autoUpgradeProfile"] = new JsonObject { ["upgradeChannel"] = "patch", ["nodeOSUpgradeChannel"] = "NodeImage" },
+            // Kubernetes versions change only with the service's quarterly releases (the portal records them); node
+            // images still get AKS's weekly security patches.
+            ["autoUpgradeProfile"] = new JsonObject { ["upgradeChannel"] = "none", ["nodeOSUpgradeChannel"] = "NodeImage" },
             ["ingressProfile"] = new JsonObject { ["webAppRouting"] = new JsonObject { ["enabled"] = true } },
             ["azureMonitorProfile"] = new JsonObject { ["metrics"] = new JsonObject { ["enabled"] = true } },
-        },
+        }),
     };
 
     public static AzureResourceRequest PostgresServer(ClusterNames n) => new(n.Postgres, n.Settings.Region)
@@ -92,12 +94,12 @@ public static partial class ClusterBlueprint
         },
     };
 
-    private static AzureResourceRequest Extension(ClusterNames n, string name, string extensionType) => new(n.Extension(name), null)
+    private static AzureResourceRequest Extension(ClusterNames n, string name, string extensionType, string? version) => new(n.Extension(name), null)
     {
-        Properties = new JsonObject
+        Properties = Pinned(version, "version", new JsonObject
         {
             ["extensionType"] = extensionType,
-            ["autoUpgradeMinorVersion"] = true,
+            ["autoUpgradeMinorVersion"] = version is null,
             ["configurationSettings"] = new JsonObject
             {
                 ["mendix.clusterId"] = n.ClusterId.ToString(),
@@ -106,8 +108,19 @@ public static partial class ClusterBlueprint
                 ["mendix.storageAccount"] = n.StorageAccount,
                 ["mendix.registry"] = n.Registry,
             },
-        },
+        }),
     };
+
+    /// <summary>Adds the version a run installs, when it names one; without, Azure chooses its default.</summary>
+    private static JsonObject Pinned(string? version, string property, JsonObject properties)
+    {
+        if (version is not null)
+        {
+            properties[property] = version;
+        }
+
+        return properties;
+    }
 
     /// <summary>The system node pool, as a profile of the managed cluster (with its name) or as an agent pool's properties.</summary>
     public static JsonObject SystemPoolProperties(ClusterNames n, string vmSize, string? name = null)

@@ -46,8 +46,8 @@ public static partial class ClusterBlueprint
         new(RegistryEndpoint, "Container Registry private endpoint", [Registry, DnsZones], n => [Endpoint(n, "acr", n.Registry, "registry")]),
         new(Monitor, "Azure Monitor workspace (Managed Prometheus)", [ResourceGroup], n => [MonitorWorkspace(n)]),
         new(Grafana, "Managed Grafana", [Monitor], n => [ManagedGrafana(n)]),
-        new(Operator, "Mendix Operator", [Aks, PostgresEndpoint, StorageEndpoint, RegistryEndpoint], n => [Extension(n, "mendix-operator", "Mendix.Operator")]),
-        new(Agent, "Mendix Agent registration", [Operator, Grafana], n => [Extension(n, "mendix-agent", "Mendix.Agent")]),
+        new(Operator, "Mendix Operator", [Aks, PostgresEndpoint, StorageEndpoint, RegistryEndpoint], n => [Extension(n, "mendix-operator", "Mendix.Operator", n.Versions?.Operator)]),
+        new(Agent, "Mendix Agent registration", [Operator, Grafana], n => [Extension(n, "mendix-agent", "Mendix.Agent", n.Versions?.Agent)]),
     ];
 
     public static BlueprintStep Step(string key) => Steps.Single(s => s.Key == key);

@@ -15,6 +15,9 @@ public sealed record ClusterNames(Guid ClusterId, string ClusterName, ClusterSet
 
     public static readonly IReadOnlyCollection<string> PortalManagedTags = [ManagedByTag, ClusterTag, ClusterIdTag];
 
+    /// <summary>The component versions a run installs; null for runs that install none (changes, deletion).</summary>
+    public Updates.ComponentVersions? Versions { get; init; }
+
     private string Suffix => ClusterId.ToString("N")[..6];
 
     private string Compact => ClusterName.Replace("-", "", StringComparison.Ordinal);

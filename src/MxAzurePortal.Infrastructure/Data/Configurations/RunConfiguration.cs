@@ -18,6 +18,9 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<ClusterRun>
         builder.Property(r => r.TargetSettings!).HasConversion(new ClusterSettingsConverter(), ClusterSettingsConverter.Comparer);
         builder.Property(r => r.Summary).HasMaxLength(4000);
         builder.Property(r => r.TargetNodePool).HasMaxLength(12);
+        builder.Property(r => r.TargetKubernetesVersion).HasMaxLength(32);
+        builder.Property(r => r.TargetOperatorVersion).HasMaxLength(32);
+        builder.Property(r => r.TargetAgentVersion).HasMaxLength(32);
         builder.HasOne<Cluster>().WithMany().HasForeignKey(r => r.ClusterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Steps).WithOne(s => s.Run).HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.ClusterId, r.CreatedAt });
