@@ -125,6 +125,7 @@ public sealed class HostileInputTests(PortalFactory factory, ITestOutputHelper o
         await DemoClusters.AddGrantAsync(factory, failed, AccessGrantStatus.Approved);
         var manager = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoManager.Email);
         var staff = await PortalSession.SignedInAsync(factory, DemoAccounts.SupportEngineer.Email);
+        var administrator = await PortalSession.SignedInAsync(factory, DemoAccounts.Administrator.Email);
         return
         [
             new("/Clusters/New", manager),
@@ -138,6 +139,7 @@ public sealed class HostileInputTests(PortalFactory factory, ITestOutputHelper o
             new($"/Clusters/{failed}", manager),
             new($"/Admin/Tickets/{ticket}", staff),
             new($"/Admin/Clusters/{failed}", staff),
+            new("/Admin/Releases/Publish", administrator),
         ];
     }
 }

@@ -28,10 +28,12 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
         SupportWithGrant,
         SupportAfterExpiry,
         SupportAfterRevocation,
+        AdministratorWithoutGrant,
     }
 
     private static readonly Who[] Customers = [Who.Member, Who.ClusterManager];
-    private static readonly Who[] AllStaff = [Who.SupportWithoutGrant, Who.SupportWithGrant, Who.SupportAfterExpiry, Who.SupportAfterRevocation];
+    private static readonly Who[] AllStaff =
+        [Who.SupportWithoutGrant, Who.SupportWithGrant, Who.SupportAfterExpiry, Who.SupportAfterRevocation, Who.AdministratorWithoutGrant];
     private static readonly Who[] Everyone = Enum.GetValues<Who>();
 
     /// <summary>Who may use each handler ("GET|POST route handler"); everyone else must be refused.</summary>
@@ -58,6 +60,7 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
         ["GET Clusters/{id:guid}/Access handler="] = Customers,
         ["GET Clusters/{id:guid}/Compliance handler="] = Customers,
         ["GET Clusters/{id:guid}/Compliance handler=Csv"] = Customers,
+        ["GET Clusters/{id:guid}/Updates handler="] = Customers,
         ["POST Clusters/{id:guid}/Access handler=Decide"] = [Who.ClusterManager],
         ["GET Clusters/{id:guid}/Customizations handler="] = Customers,
         ["GET Clusters/{id:guid}/Customizations handler=Changes"] = Customers,
@@ -93,6 +96,10 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
         ["GET Admin/Tickets handler="] = AllStaff,
         ["GET Admin/Tickets/{id:guid} handler="] = AllStaff,
         ["POST Admin/Tickets/{id:guid} handler=Request"] = AllStaff,
+        ["GET Admin/Releases handler="] = AllStaff,
+        ["GET Admin/Releases/{id:guid} handler="] = AllStaff,
+        ["GET Admin/Releases/Publish handler="] = [Who.AdministratorWithoutGrant],
+        ["POST Admin/Releases/Publish handler="] = [Who.AdministratorWithoutGrant],
 
         // Mendix staff: a cluster's customer data, only under an active grant.
         ["GET Admin/Clusters/{id:guid}/Logs handler="] = [Who.SupportWithGrant],
@@ -100,7 +107,7 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
         ["GET Admin/Clusters/{id:guid}/Runs/{runId:guid} handler="] = [Who.SupportWithGrant],
     };
 
-    private sealed record Actor(Who Who, PortalSession Session, string Token, Guid Cluster, Guid Run, Guid Ticket);
+    private sealed record Actor(Who Who, PortalSession Session, string Token, Guid Cluster, Guid Run, Guid Ticket, Guid Release);
 
     [Fact]
     public async Task Every_handler_allows_exactly_the_users_the_matrix_names()
@@ -173,6 +180,17 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
             grant.Revoke("Casey Manager", factory.Clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
+        var release = await factory.WithDatabaseAsync(async db =>
+        {
+            var published = new MxAzurePortal.Application.Updates.ServiceRelease
+            {
+                Name = "Matrix " + suffix, KubernetesVersion = "1.32.1", OperatorVersion = "2.22.0", AgentVersion = "2.22.0",
+                ScheduledOn = new DateOnly(2030, 1, 1), PublishedBy = "Alex Admin", PublishedAt = factory.Clock.GetUtcNow(),
+            };
+            db.ServiceReleases.Add(published);
+            await db.SaveChangesAsync();
+            return published.Id;
+        });
         factory.Clock.Advance(TimeSpan.FromHours(1));
         const string fabrikamManager = "manager@fabrikam.example";
         if (!await factory.WithDatabaseAsync(db => db.Users.AnyAsync(u => u.Email == fabrikamManager)))
@@ -185,7 +203,7 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
             var session = await PortalSession.SignedInAsync(factory, email);
             var home = email.EndsWith("@mendix.example", StringComparison.Ordinal) ? "/Admin" : "/Clusters";
             var token = (await session.GetDocumentAsync(home)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            return new Actor(who, session, token, cluster, await DemoClusters.AddRunAsync(factory, cluster), await DemoClusters.AddTicketAsync(factory, cluster));
+            return new Actor(who, session, token, cluster, await DemoClusters.AddRunAsync(factory, cluster), await DemoClusters.AddTicketAsync(factory, cluster), release);
         }
 
         return
@@ -197,6 +215,7 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
             await ActorAsync(Who.SupportWithGrant, DemoAccounts.SupportEngineer.Email, open),
             await ActorAsync(Who.SupportAfterExpiry, DemoAccounts.SupportEngineer.Email, expiring),
             await ActorAsync(Who.SupportAfterRevocation, DemoAccounts.SupportEngineer.Email, revoked),
+            await ActorAsync(Who.AdministratorWithoutGrant, DemoAccounts.Administrator.Email, await DemoClusters.AddContosoAsync(factory, "matrix-admin-" + suffix)),
         ];
     }
 
@@ -206,8 +225,10 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
     /// </summary>
     private static async Task<bool> TryAsync(Actor actor, Handler handler)
     {
+        var id = handler.Template.StartsWith("Admin/Tickets", StringComparison.Ordinal) ? actor.Ticket
+            : handler.Template.StartsWith("Admin/Releases", StringComparison.Ordinal) ? actor.Release : actor.Cluster;
         var path = "/" + handler.Template
-            .Replace("{id:guid}", (handler.Template.StartsWith("Admin/Tickets", StringComparison.Ordinal) ? actor.Ticket : actor.Cluster).ToString(), StringComparison.Ordinal)
+            .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{runId:guid}", actor.Run.ToString(), StringComparison.Ordinal)
             .Replace("{ticketId:guid}", actor.Ticket.ToString(), StringComparison.Ordinal)
             .Replace("{customization}", "Tags", StringComparison.Ordinal);
