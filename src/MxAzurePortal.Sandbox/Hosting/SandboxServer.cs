@@ -1,5 +1,12 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +17,8 @@ namespace MxAzurePortal.Sandbox.Hosting;
 
 /// <summary>
 /// The simulators' own web server on loopback, apart from the portal's: the adapters reach it over real HTTP, as they
-/// would reach Azure and Zendesk.
+/// would reach Azure and Zendesk. It is a bare Kestrel server rather than a second host, because building a host
+/// inside the portal's start-up is observable process-wide (tools and test factories hook host building).
 /// </summary>
 public sealed class SandboxServer(
     ArmSimulator arm,
@@ -21,7 +29,8 @@ public sealed class SandboxServer(
     : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim starting = new(1, 1);
-    private WebApplication? server;
+    private KestrelServer? server;
+    private ServiceProvider? services;
 
     public Uri? BaseAddress { get; private set; }
 
@@ -37,20 +46,23 @@ public sealed class SandboxServer(
         {
             if (BaseAddress is null)
             {
-                var builder = WebApplication.CreateSlimBuilder();
-                builder.Logging.ClearProviders();
-                builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Value.ServerPort));
-                server = builder.Build();
-                server.Map("/arm", branch => branch.Run(arm.HandleAsync));
-                server.Map("/mxk8s", branch => branch.Run(mendixOnKubernetes.HandleAsync));
-                server.Map("/zendesk/api", branch => branch.Run(context =>
+                services = new ServiceCollection().AddLogging().BuildServiceProvider();
+                var app = new ApplicationBuilder(services);
+                app.Map("/arm", branch => branch.Run(arm.HandleAsync));
+                app.Map("/mxk8s", branch => branch.Run(mendixOnKubernetes.HandleAsync));
+                app.Map("/zendesk/api", branch => branch.Run(context =>
                 {
                     context.Request.Path = "/api" + context.Request.Path;
                     return zendesk.HandleApiAsync(context);
                 }));
-                server.Map("/zendesk", branch => branch.Run(zendesk.HandlePageAsync));
-                await server.StartAsync(cancellationToken);
-                BaseAddress = new Uri(server.Urls.First());
+                app.Map("/zendesk", branch => branch.Run(zendesk.HandlePageAsync));
+
+                var kestrel = new KestrelServerOptions { ApplicationServices = services };
+                kestrel.Listen(IPAddress.Loopback, options.Value.ServerPort);
+                var loggers = services.GetRequiredService<ILoggerFactory>();
+                server = new KestrelServer(Options.Create(kestrel), new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggers), loggers);
+                await server.StartAsync(new Pipeline(app.Build()), cancellationToken);
+                BaseAddress = new Uri(server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
                 logger.LogInformation("Sandbox simulators listening on {SandboxAddress} (Azure Resource Manager at /arm, Mendix on Kubernetes at /mxk8s, Zendesk at /zendesk)", BaseAddress);
             }
 
@@ -76,9 +88,27 @@ public sealed class SandboxServer(
     {
         if (server is not null)
         {
-            await server.DisposeAsync();
+            await server.StopAsync(CancellationToken.None);
+            server.Dispose();
+        }
+
+        if (services is not null)
+        {
+            await services.DisposeAsync();
         }
 
         starting.Dispose();
+    }
+
+    /// <summary>Runs each request through the simulators' routes.</summary>
+    private sealed class Pipeline(RequestDelegate next) : IHttpApplication<HttpContext>
+    {
+        public HttpContext CreateContext(IFeatureCollection contextFeatures) => new DefaultHttpContext(contextFeatures);
+
+        public Task ProcessRequestAsync(HttpContext context) => next(context);
+
+        public void DisposeContext(HttpContext context, Exception? exception)
+        {
+        }
     }
 }
