@@ -16,6 +16,7 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
+export RELIABILITY_REPORT="$results/reliability.txt"
 
 dotnet build MxAzurePortal.sln -c Release -nologo -v quiet
 
@@ -42,5 +43,9 @@ for trx in "$results"/*.trx; do
 done
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 
+if [ -s "$RELIABILITY_REPORT" ]; then
+  echo "== reliability suite"
+  cat "$RELIABILITY_REPORT"
+fi
 echo "$passed passed, $failed failed"
 exit "$status"
