@@ -87,6 +87,11 @@ public sealed partial class ArmSimulator
             return (429, Error("TooManyRequests", "The request is being throttled. Retry after the time in the Retry-After header."), headers);
         }
 
+        if (Fault(method, path) is { } fault)
+        {
+            return fault;
+        }
+
         var segments = path.Trim('/').Split('/');
         if (segments.Length < 2 || !segments[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase))
         {

@@ -36,6 +36,12 @@ public sealed class ArmSimulatorOptions
     /// <summary>Every Nth request answers 429 Too Many Requests (0: never).</summary>
     public int ThrottleEveryNthRequest { get; set; }
 
+    /// <summary>Chaos: the share of requests (0 to 1) answered at random with 409, 429, 500 or 503 instead.</summary>
+    public double FaultRate { get; set; }
+
+    /// <summary>The seed of the chaos, so a run of faults can be repeated.</summary>
+    public int FaultSeed { get; set; } = 42;
+
     /// <summary>The wait a 429 asks for, in milliseconds (sent as Retry-After seconds, rounded up, and retry-after-ms).</summary>
     public int RetryAfterMilliseconds { get; set; } = 1000;
 
