@@ -56,6 +56,8 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
         ["GET Clusters/{id:guid} handler=Progress"] = Customers,
         ["GET Clusters/{id:guid}/Activity handler="] = Customers,
         ["GET Clusters/{id:guid}/Access handler="] = Customers,
+        ["GET Clusters/{id:guid}/Compliance handler="] = Customers,
+        ["GET Clusters/{id:guid}/Compliance handler=Csv"] = Customers,
         ["POST Clusters/{id:guid}/Access handler=Decide"] = [Who.ClusterManager],
         ["GET Clusters/{id:guid}/Customizations handler="] = Customers,
         ["GET Clusters/{id:guid}/Customizations handler=Changes"] = Customers,
