@@ -20,8 +20,14 @@ public sealed class OperationsTests(PortalFactory factory) : IClassFixture<Porta
     public async Task Readiness_fails_when_the_database_cannot_be_reached()
     {
         var unreachable = Path.Combine(Path.GetTempPath(), "mxazureportal-tests", Guid.NewGuid().ToString("N"), "portal.db");
-        using var broken = PortalFactory.On(unreachable);
+        using var broken = PortalFactory.On(unreachable, new Dictionary<string, string>
+        {
+            // A worker's query would create the database file again (SQLite's ReadWriteCreate): keep them idle meanwhile.
+            ["Runs:PollMilliseconds"] = "60000",
+            ["Support:PollMilliseconds"] = "60000",
+        });
         _ = broken.CreatePortalClient();
+        await Task.Delay(500);
         Directory.Delete(Path.GetDirectoryName(unreachable)!, recursive: true);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
