@@ -36,6 +36,15 @@ public static class DependencyInjection
         services.AddOptions<RunOptions>().BindConfiguration(RunOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RunLeases>();
         services.AddSingleton<RunExecutor>();
+        services.AddScoped<ApiTokens.ApiTokenService>();
+        services.AddScoped<ApiTokens.ApiTokenAuthenticator>();
+        services.AddOptions<Deployments.DeploymentOptions>().BindConfiguration(Deployments.DeploymentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Deployments.EnvironmentService>();
+        services.AddScoped<Deployments.PackageService>();
+        services.AddScoped<Deployments.DeploymentService>();
+        services.AddScoped<Deployments.DeploymentJobLeases>();
+        services.AddScoped<Deployments.JobOutcomes>();
+        services.AddScoped<Deployments.DeploymentJobRunner>();
         return services;
     }
 }

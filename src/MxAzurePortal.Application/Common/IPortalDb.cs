@@ -37,5 +37,15 @@ public interface IPortalDb
 
     DbSet<SyncCursor> SyncCursors { get; }
 
+    DbSet<ApiTokens.ApiToken> ApiTokens { get; }
+
+    DbSet<Deployments.AppEnvironment> AppEnvironments { get; }
+
+    DbSet<Deployments.AppPackage> AppPackages { get; }
+
+    DbSet<Deployments.AppPackageContent> AppPackageContents { get; }
+
+    DbSet<Deployments.DeploymentJob> DeploymentJobs { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

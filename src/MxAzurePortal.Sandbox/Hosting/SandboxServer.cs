@@ -17,7 +17,8 @@ public sealed class SandboxServer(
     MendixOnKubernetesSimulator mendixOnKubernetes,
     ZendeskSimulator zendesk,
     IOptions<SandboxOptions> options,
-    ILogger<SandboxServer> logger)
+    ILogger<SandboxServer> logger,
+    MendixOnKubernetes.MendixDeploySimulator? mendixDeploy = null)
     : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim starting = new(1, 1);
@@ -43,6 +44,10 @@ public sealed class SandboxServer(
                 server = builder.Build();
                 server.Map("/arm", branch => branch.Run(arm.HandleAsync));
                 server.Map("/mxk8s", branch => branch.Run(mendixOnKubernetes.HandleAsync));
+                if (mendixDeploy is not null)
+                {
+                    server.Map("/mxk8s-deploy", branch => branch.Run(mendixDeploy.HandleAsync));
+                }
                 server.Map("/zendesk/api", branch => branch.Run(context =>
                 {
                     context.Request.Path = "/api" + context.Request.Path;

@@ -68,6 +68,14 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
         ["POST Clusters/{id:guid}/Support/New handler="] = Customers,
         ["GET Clusters/{id:guid}/Support/{ticketId:guid} handler="] = Customers,
 
+        // Every signed-in user: their own API tokens (the page says tokens are for customers; staff cannot create one).
+        ["GET Account/Tokens handler="] = Everyone,
+        ["POST Account/Tokens handler=Create"] = Everyone,
+        ["POST Account/Tokens handler=Revoke"] = Everyone,
+
+        // The Deploy API's reference, public like the OpenAPI document it is made from.
+        ["GET api/docs handler="] = Everyone,
+
         // Cluster Managers: creating, initializing, changing and deleting clusters.
         ["GET Clusters/New handler="] = [Who.ClusterManager, Who.OtherOrganisation],
         ["POST Clusters/New handler="] = [Who.ClusterManager, Who.OtherOrganisation],
