@@ -67,6 +67,11 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
         ["GET Clusters/{id:guid}/Support/New handler="] = Customers,
         ["POST Clusters/{id:guid}/Support/New handler="] = Customers,
         ["GET Clusters/{id:guid}/Support/{ticketId:guid} handler="] = Customers,
+        ["GET Clusters/{id:guid}/Environments handler="] = Customers,
+        ["GET Clusters/{id:guid}/Environments handler=Jobs"] = Customers,
+        ["POST Clusters/{id:guid}/Environments handler=Create"] = [Who.ClusterManager],
+        ["POST Clusters/{id:guid}/Environments handler=Delete"] = [Who.ClusterManager],
+        ["POST Clusters/{id:guid}/Environments handler=Deploy"] = [Who.ClusterManager],
 
         // Every signed-in user: their own API tokens (the page says tokens are for customers; staff cannot create one).
         ["GET Account/Tokens handler="] = Everyone,
