@@ -40,6 +40,15 @@ public static class DependencyInjection
         services.AddScoped<Updates.ClusterUpdatesService>();
         services.AddSingleton<Updates.ReleaseRollout>();
         services.AddOptions<Updates.ServiceUpdateOptions>().BindConfiguration(Updates.ServiceUpdateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ApiTokens.ApiTokenService>();
+        services.AddScoped<ApiTokens.ApiTokenAuthenticator>();
+        services.AddOptions<Deployments.DeploymentOptions>().BindConfiguration(Deployments.DeploymentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Deployments.EnvironmentService>();
+        services.AddScoped<Deployments.PackageService>();
+        services.AddScoped<Deployments.DeploymentService>();
+        services.AddScoped<Deployments.DeploymentJobLeases>();
+        services.AddScoped<Deployments.JobOutcomes>();
+        services.AddScoped<Deployments.DeploymentJobRunner>();
         return services;
     }
 }

@@ -67,6 +67,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<HttpMendixOnKubernetes.LastAnswer>();
         services.AddHttpClient<IMendixOnKubernetes, HttpMendixOnKubernetes>(http => http.Timeout = TimeSpan.FromSeconds(5));
+        services.AddMendixDeployments();
         return services;
     }
 }

@@ -56,6 +56,13 @@ public static class DependencyInjection
             mxk8s.CacheSeconds = 0;
         });
         services.AddHttpClient<IMendixOnKubernetes, HttpMendixOnKubernetes>().AddHttpMessageHandler<SimulatorRoutingHandler>();
+        services.AddSingleton<MendixOnKubernetes.MendixDeploySimulator>();
+        services.PostConfigure<MendixDeployApiOptions>(deploy =>
+        {
+            deploy.BaseUrl = new Uri(MendixOnKubernetes.MendixDeploySimulator.PublicEndpoint);
+            deploy.ApiToken = MendixOnKubernetes.MendixDeploySimulator.PortalToken;
+        });
+        services.AddHttpClient<Application.Deployments.IAppDeployments, HttpAppDeployments>().AddHttpMessageHandler<SimulatorRoutingHandler>();
 
         services.AddOptions<ZendeskSimulatorOptions>().BindConfiguration(ZendeskSimulatorOptions.SectionName);
         services.AddSingleton(sp => new ZendeskSimulator(sp.GetRequiredService<IOptions<ZendeskSimulatorOptions>>(), TimeProvider.System));

@@ -1,4 +1,5 @@
 using MxAzurePortal.Infrastructure.Data;
+using MxAzurePortal.Web.Api;
 using MxAzurePortal.Web.Security;
 
 namespace MxAzurePortal.Web;
@@ -8,6 +9,7 @@ public static class DependencyInjection
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortalAuthentication(configuration);
+        services.AddDeployApi();
         services.AddRazorPages(pages =>
         {
             pages.Conventions.ConfigureFilter(new UnmatchedHandlerFilter());

@@ -4,6 +4,7 @@ using MxAzurePortal.Infrastructure;
 using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.Sandbox;
 using MxAzurePortal.Web;
+using MxAzurePortal.Web.Api;
 using MxAzurePortal.Web.Operations;
 using MxAzurePortal.Web.Security;
 
@@ -37,12 +38,15 @@ app.UseStatusCodePagesWithReExecute("/Error", "?statusCode={0}");
 app.UseStaticFiles();
 app.UsePortalRequestLogging();
 app.UseRouting();
+app.UseDeployApiErrors();
 app.UseAuthentication();
 app.UseMiddleware<TenantScopeMiddleware>();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapRazorPages();
 app.MapPortalHealth();
 app.MapZendeskWebhook();
+app.MapDeployApi();
 
 await app.RunAsync();
 

@@ -15,7 +15,7 @@ public sealed class ActivityLog(IPortalDb db, ICurrentUser user, TimeProvider cl
             ClusterId = clusterId,
             ClusterName = clusterName,
             At = clock.GetUtcNow(),
-            Actor = bySystem ? System : user.DisplayName ?? user.UserId ?? System,
+            Actor = bySystem ? System : (user.DisplayName ?? user.UserId ?? System) + (user.ApiTokenName is { } token ? $" via API token {token}" : ""),
             ActorUserId = bySystem ? null : user.UserId,
             FromAddress = bySystem ? null : user.RemoteAddress,
             Action = action,

@@ -41,5 +41,15 @@ public interface IPortalDb
 
     DbSet<Updates.ClusterUpdate> ClusterUpdates { get; }
 
+    DbSet<ApiTokens.ApiToken> ApiTokens { get; }
+
+    DbSet<Deployments.AppEnvironment> AppEnvironments { get; }
+
+    DbSet<Deployments.AppPackage> AppPackages { get; }
+
+    DbSet<Deployments.AppPackageContent> AppPackageContents { get; }
+
+    DbSet<Deployments.DeploymentJob> DeploymentJobs { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

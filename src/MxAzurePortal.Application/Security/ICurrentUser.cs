@@ -24,4 +24,7 @@ public interface ICurrentUser
 
     /// <summary>The client address of the request, for the activity log.</summary>
     string? RemoteAddress { get; }
+
+    /// <summary>The name of the personal access token the request came with; null when signed in.</summary>
+    string? ApiTokenName => null;
 }

@@ -43,6 +43,16 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
 
     public DbSet<SyncCursor> SyncCursors => Set<SyncCursor>();
 
+    public DbSet<Application.ApiTokens.ApiToken> ApiTokens => Set<Application.ApiTokens.ApiToken>();
+
+    public DbSet<Application.Deployments.AppEnvironment> AppEnvironments => Set<Application.Deployments.AppEnvironment>();
+
+    public DbSet<Application.Deployments.AppPackage> AppPackages => Set<Application.Deployments.AppPackage>();
+
+    public DbSet<Application.Deployments.AppPackageContent> AppPackageContents => Set<Application.Deployments.AppPackageContent>();
+
+    public DbSet<Application.Deployments.DeploymentJob> DeploymentJobs => Set<Application.Deployments.DeploymentJob>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ServiceRelease> ServiceReleases => Set<ServiceRelease>();
@@ -70,5 +80,10 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
         builder.Entity<AccessGrant>().HasQueryFilter(g => TenantSeesAll || g.OrganisationId == TenantOrganisationId);
         builder.Entity<ActivityEntry>().HasQueryFilter(a => TenantSeesAll || a.OrganisationId == TenantOrganisationId);
         builder.Entity<ClusterUpdate>().HasQueryFilter(u => TenantSeesAll || u.OrganisationId == TenantOrganisationId);
+        builder.Entity<Application.ApiTokens.ApiToken>().HasQueryFilter(t => TenantSeesAll || t.OrganisationId == TenantOrganisationId);
+        builder.Entity<Application.Deployments.AppEnvironment>().HasQueryFilter(e => TenantSeesAll || e.OrganisationId == TenantOrganisationId);
+        builder.Entity<Application.Deployments.AppPackage>().HasQueryFilter(p => TenantSeesAll || p.OrganisationId == TenantOrganisationId);
+        builder.Entity<Application.Deployments.AppPackageContent>().HasQueryFilter(c => TenantSeesAll || c.OrganisationId == TenantOrganisationId);
+        builder.Entity<Application.Deployments.DeploymentJob>().HasQueryFilter(j => TenantSeesAll || j.OrganisationId == TenantOrganisationId);
     }
 }

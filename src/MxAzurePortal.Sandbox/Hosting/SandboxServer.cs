@@ -25,7 +25,8 @@ public sealed class SandboxServer(
     MendixOnKubernetesSimulator mendixOnKubernetes,
     ZendeskSimulator zendesk,
     IOptions<SandboxOptions> options,
-    ILogger<SandboxServer> logger)
+    ILogger<SandboxServer> logger,
+    MendixOnKubernetes.MendixDeploySimulator? mendixDeploy = null)
     : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim starting = new(1, 1);
@@ -50,6 +51,11 @@ public sealed class SandboxServer(
                 var app = new ApplicationBuilder(services);
                 app.Map("/arm", branch => branch.Run(arm.HandleAsync));
                 app.Map("/mxk8s", branch => branch.Run(mendixOnKubernetes.HandleAsync));
+                if (mendixDeploy is not null)
+                {
+                    app.Map("/mxk8s-deploy", branch => branch.Run(mendixDeploy.HandleAsync));
+                }
+
                 app.Map("/zendesk/api", branch => branch.Run(context =>
                 {
                     context.Request.Path = "/api" + context.Request.Path;

@@ -12,6 +12,7 @@ public sealed class SimulatorRoutingHandler(SandboxServer server) : DelegatingHa
     {
         [new Uri(ArmSimulatorOptions.PublicEndpoint).Host] = "/arm",
         [new Uri(MendixOnKubernetesSimulator.PublicHealthUrl).Host] = "/mxk8s",
+        [new Uri(MendixOnKubernetes.MendixDeploySimulator.PublicEndpoint).Host] = "/mxk8s-deploy",
         [new Uri(Zendesk.ZendeskSimulatorOptions.PublicEndpoint).Host] = "/zendesk",
     };
 

@@ -32,6 +32,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public string? RemoteAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
+    public string? ApiTokenName => Find(Api.ApiClaimTypes.TokenName);
+
     private string? Find(string type) =>
         Principal?.Identity?.IsAuthenticated == true ? Principal.FindFirst(type)?.Value : null;
 }

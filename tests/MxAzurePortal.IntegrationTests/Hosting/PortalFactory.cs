@@ -100,6 +100,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Error");
         builder.UseSetting("Sandbox:DemoClusters", "false");
         builder.UseSetting("MendixOnKubernetes:HealthUrl", "http://127.0.0.1:9/health");
+        builder.UseSetting("MendixOnKubernetes:DeployApi:BaseUrl", "http://127.0.0.1:9/api/v1/");
+        builder.UseSetting("Deployments:StatusPollSeconds", "0");
+        builder.UseSetting("Deployments:RetryBaseSeconds", "0");
         builder.UseSetting("Zendesk:BaseUrl", "http://127.0.0.1:9/");
         builder.UseSetting("Zendesk:AgentEmail", "portal@mendix.example");
         builder.UseSetting("Zendesk:ApiToken", "test-token");

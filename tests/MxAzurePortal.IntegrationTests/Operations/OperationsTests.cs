@@ -25,6 +25,7 @@ public sealed class OperationsTests(PortalFactory factory) : IClassFixture<Porta
             // A worker's query would create the database file again (SQLite's ReadWriteCreate): keep them idle meanwhile.
             ["Runs:PollMilliseconds"] = "60000",
             ["Support:PollMilliseconds"] = "60000",
+            ["Deployments:PollMilliseconds"] = "60000",
         });
         _ = broken.CreatePortalClient();
         await Task.Delay(500);

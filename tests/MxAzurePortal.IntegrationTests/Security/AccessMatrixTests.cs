@@ -70,6 +70,19 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
         ["GET Clusters/{id:guid}/Support/New handler="] = Customers,
         ["POST Clusters/{id:guid}/Support/New handler="] = Customers,
         ["GET Clusters/{id:guid}/Support/{ticketId:guid} handler="] = Customers,
+        ["GET Clusters/{id:guid}/Environments handler="] = Customers,
+        ["GET Clusters/{id:guid}/Environments handler=Jobs"] = Customers,
+        ["POST Clusters/{id:guid}/Environments handler=Create"] = [Who.ClusterManager],
+        ["POST Clusters/{id:guid}/Environments handler=Delete"] = [Who.ClusterManager],
+        ["POST Clusters/{id:guid}/Environments handler=Deploy"] = [Who.ClusterManager],
+
+        // Every signed-in user: their own API tokens (the page says tokens are for customers; staff cannot create one).
+        ["GET Account/Tokens handler="] = Everyone,
+        ["POST Account/Tokens handler=Create"] = Everyone,
+        ["POST Account/Tokens handler=Revoke"] = Everyone,
+
+        // The Deploy API's reference, public like the OpenAPI document it is made from.
+        ["GET api/docs handler="] = Everyone,
 
         // Cluster Managers: creating, initializing, changing and deleting clusters.
         ["GET Clusters/New handler="] = [Who.ClusterManager, Who.OtherOrganisation],
