@@ -35,7 +35,21 @@ public static class ApiSetup
                 pages.Enabled = false;
             }
 
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                // A bug, not an answer: logged with its stack; the caller gets problem details, never the HTML error page.
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MxAzurePortal.Web.Api")
+                    .LogError(exception, "Deploy API request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+                context.Response.Clear();
+                await ApiProblems.Write(context, StatusCodes.Status500InternalServerError, "Internal Server Error",
+                    "The request failed on the portal's side. Try again; if it keeps failing, tell Mendix Support the time of the request.", "internal-error");
+                return;
+            }
+
             if (context.Response is { StatusCode: >= 400, HasStarted: false, ContentLength: null } response && string.IsNullOrEmpty(response.ContentType))
             {
                 await ApiProblems.Write(context, response.StatusCode, ReasonPhrases(response.StatusCode), "The request could not be served.", "http-" + response.StatusCode);
