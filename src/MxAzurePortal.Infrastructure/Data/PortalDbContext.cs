@@ -60,30 +60,34 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
     public DbSet<ClusterUpdate> ClusterUpdates => Set<ClusterUpdate>();
 
     // Read by the query filters on every query, so each filter sees the scope of this unit of work.
-    private Guid? TenantOrganisationId => tenant.OrganisationId;
+    // The scope as a range of organisation ids, which every provider's indexes serve: one organisation is the range
+    // from its id to its id, all of them the range from the lowest id to the highest, and no scope an empty range.
+    private Guid TenantLowest => tenant.SeesAllOrganisations ? Guid.Empty : tenant.OrganisationId ?? Highest;
 
-    private bool TenantSeesAll => tenant.SeesAllOrganisations;
+    private Guid TenantHighest => tenant.SeesAllOrganisations ? Highest : tenant.OrganisationId ?? Guid.Empty;
+
+    private static readonly Guid Highest = new("ffffffff-ffff-ffff-ffff-ffffffffffff");
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 
-        builder.Entity<Organisation>().HasQueryFilter(o => TenantSeesAll || o.Id == TenantOrganisationId);
-        builder.Entity<Membership>().HasQueryFilter(m => TenantSeesAll || m.OrganisationId == TenantOrganisationId);
-        builder.Entity<Cluster>().HasQueryFilter(c => TenantSeesAll || c.OrganisationId == TenantOrganisationId);
-        builder.Entity<ClusterRun>().HasQueryFilter(r => TenantSeesAll || r.OrganisationId == TenantOrganisationId);
-        builder.Entity<RunStep>().HasQueryFilter(s => TenantSeesAll || s.Run!.OrganisationId == TenantOrganisationId);
-        builder.Entity<RunStepLog>().HasQueryFilter(l => TenantSeesAll || l.OrganisationId == TenantOrganisationId);
-        builder.Entity<SupportTicket>().HasQueryFilter(t => TenantSeesAll || t.OrganisationId == TenantOrganisationId);
-        builder.Entity<TicketDelivery>().HasQueryFilter(d => TenantSeesAll || d.OrganisationId == TenantOrganisationId);
-        builder.Entity<AccessGrant>().HasQueryFilter(g => TenantSeesAll || g.OrganisationId == TenantOrganisationId);
-        builder.Entity<ActivityEntry>().HasQueryFilter(a => TenantSeesAll || a.OrganisationId == TenantOrganisationId);
-        builder.Entity<ClusterUpdate>().HasQueryFilter(u => TenantSeesAll || u.OrganisationId == TenantOrganisationId);
-        builder.Entity<Application.ApiTokens.ApiToken>().HasQueryFilter(t => TenantSeesAll || t.OrganisationId == TenantOrganisationId);
-        builder.Entity<Application.Deployments.AppEnvironment>().HasQueryFilter(e => TenantSeesAll || e.OrganisationId == TenantOrganisationId);
-        builder.Entity<Application.Deployments.AppPackage>().HasQueryFilter(p => TenantSeesAll || p.OrganisationId == TenantOrganisationId);
-        builder.Entity<Application.Deployments.AppPackageContent>().HasQueryFilter(c => TenantSeesAll || c.OrganisationId == TenantOrganisationId);
-        builder.Entity<Application.Deployments.DeploymentJob>().HasQueryFilter(j => TenantSeesAll || j.OrganisationId == TenantOrganisationId);
+        builder.Entity<Organisation>().HasQueryFilter(o => o.Id.CompareTo(TenantLowest) >= 0 && o.Id.CompareTo(TenantHighest) <= 0);
+        builder.Entity<Membership>().HasQueryFilter(m => m.OrganisationId.CompareTo(TenantLowest) >= 0 && m.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<Cluster>().HasQueryFilter(c => c.OrganisationId.CompareTo(TenantLowest) >= 0 && c.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<ClusterRun>().HasQueryFilter(r => r.OrganisationId.CompareTo(TenantLowest) >= 0 && r.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<RunStep>().HasQueryFilter(s => s.Run!.OrganisationId.CompareTo(TenantLowest) >= 0 && s.Run!.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<RunStepLog>().HasQueryFilter(l => l.OrganisationId.CompareTo(TenantLowest) >= 0 && l.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<SupportTicket>().HasQueryFilter(t => t.OrganisationId.CompareTo(TenantLowest) >= 0 && t.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<TicketDelivery>().HasQueryFilter(d => d.OrganisationId.CompareTo(TenantLowest) >= 0 && d.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<AccessGrant>().HasQueryFilter(g => g.OrganisationId.CompareTo(TenantLowest) >= 0 && g.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<ActivityEntry>().HasQueryFilter(a => a.OrganisationId.CompareTo(TenantLowest) >= 0 && a.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<ClusterUpdate>().HasQueryFilter(u => u.OrganisationId.CompareTo(TenantLowest) >= 0 && u.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<Application.ApiTokens.ApiToken>().HasQueryFilter(t => t.OrganisationId.CompareTo(TenantLowest) >= 0 && t.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<Application.Deployments.AppEnvironment>().HasQueryFilter(e => e.OrganisationId.CompareTo(TenantLowest) >= 0 && e.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<Application.Deployments.AppPackage>().HasQueryFilter(p => p.OrganisationId.CompareTo(TenantLowest) >= 0 && p.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<Application.Deployments.AppPackageContent>().HasQueryFilter(c => c.OrganisationId.CompareTo(TenantLowest) >= 0 && c.OrganisationId.CompareTo(TenantHighest) <= 0);
+        builder.Entity<Application.Deployments.DeploymentJob>().HasQueryFilter(j => j.OrganisationId.CompareTo(TenantLowest) >= 0 && j.OrganisationId.CompareTo(TenantHighest) <= 0);
     }
 }
