@@ -104,7 +104,7 @@ def to_ms(text):
 
 
 def percentile(output, label):
-    found = re.search(label + r"%\s+(\S+)", output)
+    found = re.search(r"^\s+" + label + r"%\s+(\S+)$", output, re.MULTILINE)
     return to_ms(found.group(1)) if found else float("nan")
 
 
@@ -139,6 +139,7 @@ def refresh_bench(database, manager, cluster, log_path):
     organisation = db.execute("SELECT OrganisationId FROM Clusters WHERE upper(Id) = upper(?)", (cluster,)).fetchone()[0]
     db.execute("UPDATE SupportTickets SET ClusterId = (SELECT Id FROM Clusters WHERE upper(Id) = upper(?)), OrganisationId = ?, Status = 'OnHold' "
                "WHERE Id IN (SELECT Id FROM SupportTickets ORDER BY Id LIMIT ?)", (cluster, organisation, REFRESH_TICKETS))
+    db.execute("UPDATE SupportTickets SET ZendeskTicketId = NULL WHERE upper(ClusterId) = upper(?)", (cluster,))
     rows = db.execute("SELECT Id FROM SupportTickets WHERE upper(ClusterId) = upper(?) ORDER BY CreatedAt LIMIT ?", (cluster, REFRESH_TICKETS)).fetchall()
     missing = REFRESH_TICKETS - len(rows)
     if missing > 0:
@@ -256,7 +257,7 @@ def write_report(rows, memory, refresh, seeding, initialization):
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
-        lines.append(f"| {r['page']} | {r['connections']} | {r['rps']:.1f} | {r['ratio'] * 100:.0f}% | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} |")
+        lines.append(f"| {r['page']} | {r['connections']} | {r['rps']:.1f} | {r['ratio'] * 100:.1f}% | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} |")
     lines += [
         "",
         f"Peak memory of the portal process (VmHWM): {memory:.0f} MiB.",
@@ -267,7 +268,7 @@ def write_report(rows, memory, refresh, seeding, initialization):
         "",
         "## Initialization against its critical path (simulator's default latencies)",
         "",
-        initialization.rstrip(),
+        "\n".join(line for line in initialization.splitlines() if line.startswith("|")),
         "",
         "![requests/s as a share of the trivial endpoint](latest.png)",
         "",
