@@ -37,9 +37,19 @@ public sealed partial class ClusterService(
             .Select(c => new ClusterHeader(c.Id, c.Name, c.Status))
             .SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>The cluster's own fields, without its runs, tickets or access: for pages that show only its settings.</summary>
+    public Task<ClusterOverview?> GetSettingsAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Clusters.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new ClusterOverview(c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version))
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>The overview of one cluster, or null when it does not exist or belongs to another organisation.</summary>
     public async Task<ClusterOverview?> GetOverviewAsync(Guid id, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        var answeredBy = now - Access.AccessGrant.AnswerWithin;
+
+        // One round trip for the cluster and its counts; the runs follow in two more.
         var cluster = await db.Clusters.AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new
@@ -47,6 +57,10 @@ public sealed partial class ClusterService(
                 Overview = new ClusterOverview(
                     c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version),
                 c.PreflightReport,
+                Tickets = db.SupportTickets.Count(t => t.ClusterId == c.Id),
+                Pending = db.AccessGrants.Count(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Pending && g.RequestedAt > answeredBy),
+                StaffUntil = db.AccessGrants.Where(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Active && g.ActiveUntil > now)
+                    .Max(g => g.ActiveUntil),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (cluster is null)
@@ -59,8 +73,6 @@ public sealed partial class ClusterService(
             .Select(r => new { r.Id, r.Kind })
             .Take(20)
             .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var answeredBy = now - Access.AccessGrant.AnswerWithin;
         var lastRunId = runs.FirstOrDefault()?.Id;
         var provisioningId = runs.FirstOrDefault(r => r.Kind is RunKind.Initialize or RunKind.Rerun)?.Id;
         var views = await LoadRunsAsync([.. new[] { lastRunId, provisioningId }.OfType<Guid>().Distinct()], cancellationToken);
@@ -69,12 +81,9 @@ public sealed partial class ClusterService(
             LastRun = lastRunId is { } last ? views[last] : null,
             Provisioning = provisioningId is { } provisioning ? views[provisioning] : null,
             Preflight = cluster.PreflightReport is null ? null : JsonSerializer.Deserialize<PreflightReport>(cluster.PreflightReport),
-            Tickets = await db.SupportTickets.CountAsync(t => t.ClusterId == id, cancellationToken),
-            PendingAccessRequests = await db.AccessGrants.CountAsync(
-                g => g.ClusterId == id && g.Status == Access.AccessGrantStatus.Pending && g.RequestedAt > answeredBy, cancellationToken),
-            StaffAccessUntil = await db.AccessGrants
-                .Where(g => g.ClusterId == id && g.Status == Access.AccessGrantStatus.Active && g.ActiveUntil > now)
-                .MaxAsync(g => g.ActiveUntil, cancellationToken),
+            Tickets = cluster.Tickets,
+            PendingAccessRequests = cluster.Pending,
+            StaffAccessUntil = cluster.StaffUntil,
         };
     }
 

@@ -27,7 +27,7 @@ public abstract class CustomizationsPageBase(ClusterService clusters, Customizat
 
     protected async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var cluster = await clusters.GetOverviewAsync(id, cancellationToken);
+        var cluster = await clusters.GetSettingsAsync(id, cancellationToken);
         var view = cluster is null ? null : await Customizations.GetAsync(id, cluster, cancellationToken);
         if (view is null)
         {
