@@ -22,19 +22,25 @@ public sealed partial class RunWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var active = new List<Task>();
+        var active = new Dictionary<Guid, Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            active.RemoveAll(t => t.IsCompleted);
+            foreach (var done in active.Where(a => a.Value.IsCompleted).Select(a => a.Key).ToList())
+            {
+                active.Remove(done);
+            }
+
             Guid? claimed = null;
             if (active.Count < options.Value.MaxConcurrentRuns)
             {
                 claimed = await TryClaimAsync(stoppingToken);
             }
 
-            if (claimed is { } runId)
+            // A run this worker still drives comes back when its lease lapsed (a long pause): the claim has renewed
+            // the lease, and a second driver would repeat the steps in flight.
+            if (claimed is { } runId && !active.ContainsKey(runId))
             {
-                active.Add(Task.Run(() => executor.DriveAsync(runId, Owner, stoppingToken), CancellationToken.None));
+                active[runId] = Task.Run(() => executor.DriveAsync(runId, Owner, stoppingToken), CancellationToken.None);
                 continue;
             }
 
@@ -48,7 +54,7 @@ public sealed partial class RunWorker(
             }
         }
 
-        await Task.WhenAll(active);
+        await Task.WhenAll(active.Values);
     }
 
     private async Task<Guid?> TryClaimAsync(CancellationToken stoppingToken)

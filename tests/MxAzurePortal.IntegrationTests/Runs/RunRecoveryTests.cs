@@ -57,6 +57,32 @@ public sealed class RunRecoveryTests
     }
 
     [Fact]
+    public async Task A_worker_that_stalls_past_its_own_lease_does_not_drive_its_run_a_second_time()
+    {
+        using var factory = PortalFactory.With(new Dictionary<string, string>
+        {
+            ["Sandbox:Arm:LatencySeconds:Microsoft.ContainerService/managedClusters"] = "150",
+            ["Runs:LeaseSeconds"] = "30",
+        });
+        var flow = new ClusterFlow(factory, await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoManager.Email));
+        var clusterId = await flow.CreateAndInitializeAsync("lapsed-lease");
+        await WaitUntilAsync(factory, db => db.RunSteps.Where(s => s.Run!.ClusterId == clusterId)
+            .AllAsync(s => s.Key == "aks" ? s.Status == StepStatus.Running : s.Status != StepStatus.Running && (s.Status == StepStatus.Succeeded || s.Key == "mendix-operator" || s.Key == "mendix-agent")));
+
+        // The instance paused (a long GC, a database busy for a while) past its lease while it still drives the run:
+        // its own worker finds the run claimable again.
+        factory.Clock.Advance(TimeSpan.FromSeconds(31));
+
+        await flow.AssertInitializedAsync(clusterId);
+        var starts = await factory.WithDatabaseAsync(db => db.RunStepLogs
+            .Where(l => l.Message.StartsWith("Started") && db.RunSteps.Any(s => s.Id == l.StepId && s.Run!.ClusterId == clusterId))
+            .Join(db.RunSteps, l => l.StepId, s => s.Id, (l, s) => s.Key).ToListAsync());
+        Assert.Equal(ClusterBlueprintSteps, starts.Count);
+        Assert.Equal(1, starts.Count(k => k == "aks"));
+        Assert.Equal(1, flow.PutsTo("/managedClusters/lapsed-lease-aks"));
+    }
+
+    [Fact]
     public async Task Two_portal_instances_on_one_database_never_drive_the_same_run()
     {
         var database = PortalFactory.NewDatabaseFile();
@@ -96,6 +122,8 @@ public sealed class RunRecoveryTests
         var puts = azure.Requests.Where(r => r.Method == "PUT").GroupBy(r => r.Path.ToLowerInvariant()).Select(g => g.Count()).ToList();
         Assert.All(puts, count => Assert.Equal(1, count));
     }
+
+    private static readonly int ClusterBlueprintSteps = MxAzurePortal.Application.Clusters.Provisioning.ClusterBlueprint.Steps.Count;
 
     private static Task<ClusterStatus> StatusAsync(PortalFactory factory, Guid id) =>
         factory.WithDatabaseAsync(db => db.Clusters.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
