@@ -25,4 +25,11 @@ public sealed class SandboxOptions
     /// <summary>The loopback port of the simulators' server; 0 picks a free one.</summary>
     [Range(0, 65535)]
     public int ServerPort { get; set; }
+
+    /// <summary>
+    /// The address of simulators served by another process (e.g. a test harness whose simulated Azure and Zendesk must
+    /// outlive the portal's crashes); when set, the portal starts no simulators of its own and routes to these.
+    /// </summary>
+    [Url]
+    public string? ServerUrl { get; set; }
 }

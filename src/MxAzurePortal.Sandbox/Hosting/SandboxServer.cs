@@ -19,6 +19,7 @@ namespace MxAzurePortal.Sandbox.Hosting;
 /// The simulators' own web server on loopback, apart from the portal's: the adapters reach it over real HTTP, as they
 /// would reach Azure and Zendesk. It is a bare Kestrel server rather than a second host, because building a host
 /// inside the portal's start-up is observable process-wide (tools and test factories hook host building).
+/// With <c>Sandbox:ServerUrl</c> set, another process serves the simulators and this one only hands out that address.
 /// </summary>
 public sealed class SandboxServer(
     ArmSimulator arm,
@@ -45,6 +46,12 @@ public sealed class SandboxServer(
         await starting.WaitAsync(cancellationToken);
         try
         {
+            if (BaseAddress is null && options.Value.ServerUrl is { } elsewhere)
+            {
+                BaseAddress = new Uri(elsewhere);
+                logger.LogInformation("Sandbox simulators at {SandboxAddress} (Sandbox:ServerUrl), served by another process", BaseAddress);
+            }
+
             if (BaseAddress is null)
             {
                 services = new ServiceCollection().AddLogging().BuildServiceProvider();

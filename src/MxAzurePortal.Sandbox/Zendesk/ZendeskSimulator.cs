@@ -93,8 +93,11 @@ public sealed partial class ZendeskSimulator(IOptions<ZendeskSimulatorOptions> o
                 break;
         }
 
+        var beforeWork = Options.LatencyMilliseconds / 2;
+        await Task.Delay(beforeWork, CancellationToken.None);
         var headers = new Dictionary<string, string>();
         var (status, json) = Route(context.Request, path, body, headers);
+        await Task.Delay(Options.LatencyMilliseconds - beforeWork, CancellationToken.None);
         if (fault == "lost")
         {
             // The work is done; the answer never arrives.

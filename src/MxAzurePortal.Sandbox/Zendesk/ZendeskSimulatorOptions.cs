@@ -22,4 +22,10 @@ public sealed class ZendeskSimulatorOptions
     public int TimeoutMilliseconds { get; set; } = 3000;
 
     public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>
+    /// How long every API call takes: half before the work and half after it, so a caller that gives up or dies
+    /// mid-call may or may not have had its ticket created (0: answers at once).
+    /// </summary>
+    public int LatencyMilliseconds { get; set; }
 }
