@@ -85,13 +85,17 @@ public sealed class AccessGrant : ITenantOwned, ITimestamped
     public bool IsOpen => Status is AccessGrantStatus.Pending or AccessGrantStatus.Approved or AccessGrantStatus.Active;
 
     /// <summary>When the grant's next time-driven change falls due, if it is still open.</summary>
-    public DateTimeOffset? DueAt => Status switch
-    {
-        AccessGrantStatus.Pending => RequestedAt + AnswerWithin,
-        AccessGrantStatus.Approved => (DecidedAt ?? RequestedAt) + StartWithin,
-        AccessGrantStatus.Active => ActiveUntil,
-        _ => null,
-    };
+    public DateTimeOffset? DueAt => DueFor(Status, RequestedAt, DecidedAt, ActiveUntil);
+
+    /// <summary>When a grant in this state must be answered, started, or ends; null once it has ended.</summary>
+    public static DateTimeOffset? DueFor(AccessGrantStatus status, DateTimeOffset requestedAt, DateTimeOffset? decidedAt, DateTimeOffset? activeUntil) =>
+        status switch
+        {
+            AccessGrantStatus.Pending => requestedAt + AnswerWithin,
+            AccessGrantStatus.Approved => (decidedAt ?? requestedAt) + StartWithin,
+            AccessGrantStatus.Active => activeUntil,
+            _ => null,
+        };
 
     /// <summary>
     /// Applies the changes time has made: an unanswered request or an unstarted approval expires, an active grant

@@ -21,13 +21,7 @@ public sealed record AccessGrantView(
     public bool CanRevoke => Status is AccessGrantStatus.Pending or AccessGrantStatus.Approved or AccessGrantStatus.Active;
 
     /// <summary>When the request must be answered, or the approval started, or the active window closes.</summary>
-    public DateTimeOffset? Deadline => Status switch
-    {
-        AccessGrantStatus.Pending => RequestedAt + AccessGrant.AnswerWithin,
-        AccessGrantStatus.Approved => (DecidedAt ?? RequestedAt) + AccessGrant.StartWithin,
-        AccessGrantStatus.Active => ActiveUntil,
-        _ => null,
-    };
+    public DateTimeOffset? Deadline => AccessGrant.DueFor(Status, RequestedAt, DecidedAt, ActiveUntil);
 }
 
 public enum GrantDecision

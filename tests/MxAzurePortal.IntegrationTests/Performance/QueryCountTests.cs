@@ -118,12 +118,7 @@ public sealed class QueryCountTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task<HttpClient> SignInAsync(string email)
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var login = await client.GetStringAsync(new Uri("/Identity/Account/Login", UriKind.Relative));
-        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var signedIn = await client.PostAsync(new Uri("/Identity/Account/Login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email, ["Input.Password"] = MxAzurePortal.Sandbox.SandboxOptions.DefaultDemoPassword, ["__RequestVerificationToken"] = token,
-        }));
+        await HttpSignIn.SignInAsync(client, email);
         return client;
     }
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using MxAzurePortal.IntegrationTests.Hosting;
-using MxAzurePortal.Sandbox;
 using MxAzurePortal.Sandbox.DemoData;
 using Xunit.Abstractions;
 
@@ -13,7 +11,7 @@ namespace MxAzurePortal.IntegrationTests.Reliability;
 /// pages: no request fails, and the managed heap after a full collection stays flat between the first and the last
 /// quarter.
 /// </summary>
-public sealed partial class SoakTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Connections = 32;
     private readonly PortalFactory factory = new();
@@ -95,16 +93,7 @@ public sealed partial class SoakTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = Connections };
         var client = new HttpClient(handler) { BaseAddress = factory.ClientOptions.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var login = await client.GetStringAsync(new Uri("/Identity/Account/Login", UriKind.Relative));
-        var token = Token().Match(login).Groups[1].Value;
-        using var signedIn = await client.PostAsync(new Uri("/Identity/Account/Login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email, ["Input.Password"] = SandboxOptions.DefaultDemoPassword, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        await HttpSignIn.SignInAsync(client, email);
         return client;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
