@@ -17,22 +17,22 @@ public sealed class CreateClusterTests(BrowserPortal portal) : IClassFixture<Bro
         await page.GetByLabel("Resource group name").FillAsync("rg-browser-made");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue to pre-flight checks" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/Preflight$"));
+        await page.WaitForPageAsync(new Regex("/Preflight$"));
         Assert.Equal(10, await page.Locator("tr[data-check]").CountAsync());
         Assert.Equal(0, await page.Locator("tr[data-check] .text-bg-danger").CountAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue to Provision" }).ClickAsync();
         await page.GetByLabel("AKS tier").SelectOptionAsync("Standard");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and review" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Review$"));
+        await page.WaitForPageAsync(new Regex("/Review$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Initialize cluster" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/Clusters/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/Clusters/[0-9a-f-]{36}$"));
         Assert.Equal("Initializing", await page.Locator(".status-badge").First.TextContentAsync());
         // Progress arrives without a reload: the marker set on this document survives until the run ends.
         await page.EvaluateAsync("window.sameDocument = true");
         await page.Locator("tr[data-step] .text-bg-success").First.WaitForAsync(new() { Timeout = 20000 });
         Assert.True(await page.EvaluateAsync<bool>("window.sameDocument === true"));
-        await page.Locator(".status-badge", new() { HasText = "Initialized" }).WaitForAsync(new() { Timeout = 30000 });
+        await page.Locator(".status-badge", new() { HasText = "Initialized" }).WaitForAsync(new() { Timeout = 60000 });
         Assert.Equal(14, await page.Locator("tr[data-step] .text-bg-success").CountAsync());
     }
 
@@ -43,7 +43,7 @@ public sealed class CreateClusterTests(BrowserPortal portal) : IClassFixture<Bro
 
         await page.GetByRole(AriaRole.Link, new() { Name = "contoso-prod" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/Clusters/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/Clusters/[0-9a-f-]{36}$"));
         Assert.Equal("contoso-prod", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Rerun" }).CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Delete" }).CountAsync());

@@ -11,10 +11,10 @@ public sealed class CustomizationTests(BrowserPortal portal) : IClassFixture<Bro
     {
         var page = await portal.SignedInPageAsync("manager@contoso.example");
         await page.GetByRole(AriaRole.Link, new() { Name = "contoso-prod" }).ClickAsync();
-        await page.Locator(".status-badge", new() { HasText = "Initialized" }).WaitForAsync(new() { Timeout = 30000 });
+        await page.Locator(".status-badge", new() { HasText = "Initialized" }).WaitForAsync(new() { Timeout = 60000 });
         await page.ReloadAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Customizations" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Customizations$"));
+        await page.WaitForPageAsync(new Regex("/Customizations$"));
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "AKS tier" }).SelectOptionAsync("Standard");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply tier" }).ClickAsync();

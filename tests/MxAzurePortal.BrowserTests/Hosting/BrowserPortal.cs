@@ -44,7 +44,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(MxAzurePortal.Sandbox.SandboxOptions.DefaultDemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
         return page;
     }
 

@@ -18,14 +18,14 @@ public sealed class SignInTests(BrowserPortal portal) : IClassFixture<BrowserPor
         await page.GetByLabel("Password").FillAsync(SandboxOptions.DefaultDemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/Clusters$"));
+        await page.WaitForPageAsync(new Regex("/Clusters$"));
         Assert.Equal("Clusters", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync());
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "contoso-prod" }).IsVisibleAsync());
         Assert.Equal(0, await page.GetByText("fabrikam-apps").CountAsync());
         Assert.Contains("Contoso", await page.GetByTestId("signed-in-user").TextContentAsync(), StringComparison.Ordinal);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Identity/Account/Login"));
+        await page.WaitForPageAsync(new Regex("/Identity/Account/Login"));
         await page.GotoAsync("/Clusters");
         Assert.Contains("/Identity/Account/Login", page.Url, StringComparison.Ordinal);
     }
@@ -63,7 +63,7 @@ public sealed class SignInTests(BrowserPortal portal) : IClassFixture<BrowserPor
         await page.GetByLabel("Password").FillAsync(SandboxOptions.DefaultDemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("/Admin$"));
+        await page.WaitForPageAsync(new Regex("/Admin$"));
         Assert.True(await page.GetByRole(AriaRole.Rowheader, new() { Name = "Contoso" }).IsVisibleAsync());
         Assert.Empty(errors);
     }

@@ -12,7 +12,7 @@ public sealed class SupportTicketTests(BrowserPortal portal) : IClassFixture<Bro
         var page = await portal.SignedInPageAsync("member@contoso.example");
         await page.GetByRole(AriaRole.Link, new() { Name = "contoso-prod" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Support Center" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Support$"));
+        await page.WaitForPageAsync(new Regex("/Support$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Open a Ticket" }).ClickAsync();
 
         await page.GetByLabel("Subject").FillAsync("Our app returns 502 errors");
