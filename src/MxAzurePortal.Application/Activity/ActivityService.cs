@@ -37,7 +37,7 @@ public sealed class ActivityService(IPortalDb db)
             entries = entries.Where(a => a.At < end);
         }
 
-        var page = Math.Max(1, query.Page);
+        var page = Paging.Page(query.Page);
         var lines = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip((page - 1) * ActivityQuery.PageSize).Take(ActivityQuery.PageSize + 1)
             .Select(a => new ActivityLine(a.At, a.Actor, a.FromAddress, a.Action, a.Summary))

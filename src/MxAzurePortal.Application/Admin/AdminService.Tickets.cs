@@ -22,7 +22,7 @@ public sealed partial class AdminService
                 || db.Organisations.Any(o => o.Id == t.OrganisationId && EF.Functions.Like(o.Name, pattern, Like.EscapeCharacter)));
         }
 
-        var page = Math.Max(1, query.Page);
+        var page = Paging.Page(query.Page);
         var rows = await TicketRows(tickets.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id)
                 .Skip((page - 1) * AdminTicketQuery.PageSize).Take(AdminTicketQuery.PageSize + 1))
             .ToListAsync(cancellationToken);

@@ -11,6 +11,9 @@ public sealed record TicketListItem(
     Guid Id, string Subject, TicketSeverity Severity, bool Automatic, string CreatedBy, string? CreatedByUserId,
     DateTimeOffset CreatedAt, TicketStatus Status, long? ZendeskTicketId, DateTimeOffset? LastSyncedAt);
 
+/// <summary>A page of a cluster's tickets, newest first.</summary>
+public sealed record TicketPage(IReadOnlyList<TicketListItem> Tickets, int Page, bool HasMore);
+
 public sealed record TicketDetails(TicketListItem Ticket, string Description, string? ZendeskStatus, bool ShareLogs, int? AccessHours, string? DeliveryError);
 
 public sealed record OpenTicket(string Subject, string Description, TicketSeverity Severity, bool ShareLogs, int? AccessHours);
@@ -18,13 +21,24 @@ public sealed record OpenTicket(string Subject, string Description, TicketSeveri
 /// <summary>Support tickets of a cluster: opened here, delivered to Zendesk by the outbox, statuses brought back.</summary>
 public sealed partial class TicketService(IPortalDb db, ICurrentUser user, ActivityLog activity, ITicketDesk desk, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TicketListItem>> ListAsync(Guid clusterId, CancellationToken cancellationToken) =>
-        await db.SupportTickets.AsNoTracking()
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// One page of the cluster's tickets, newest first: a cluster can gather thousands over the years, and neither
+    /// the Support Tickets page nor the Overview's Support Center should read them all.
+    /// </summary>
+    public async Task<TicketPage> ListAsync(Guid clusterId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        page = Paging.Page(page);
+        var tickets = await db.SupportTickets.AsNoTracking()
             .Where(t => t.ClusterId == clusterId)
-            .OrderByDescending(t => t.CreatedAt)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1)
             .Select(t => new TicketListItem(t.Id, t.Subject, t.Severity, t.Source == TicketSource.Automatic, t.CreatedBy, t.CreatedByUserId,
                 t.CreatedAt, t.Status, t.ZendeskTicketId, t.LastSyncedAt))
             .ToListAsync(cancellationToken);
+        return new TicketPage([.. tickets.Take(pageSize)], page, tickets.Count > pageSize);
+    }
 
     public async Task<TicketDetails?> GetAsync(Guid clusterId, Guid ticketId, CancellationToken cancellationToken) =>
         await db.SupportTickets.AsNoTracking()

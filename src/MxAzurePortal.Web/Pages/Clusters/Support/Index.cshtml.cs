@@ -13,7 +13,12 @@ public sealed class IndexModel(ClusterService clusters, TicketService tickets, I
 
     public string ClusterName { get; private set; } = "";
 
-    public IReadOnlyList<TicketListItem> Tickets { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public TicketPage Result { get; private set; } = new([], 1, false);
+
+    public IReadOnlyList<TicketListItem> Tickets => Result.Tickets;
 
     /// <summary>Zendesk's page of the ticket, for the person who created it; others read it in the portal.</summary>
     public Uri? GoToTicket(TicketListItem ticket) =>
@@ -28,7 +33,7 @@ public sealed class IndexModel(ClusterService clusters, TicketService tickets, I
         }
 
         (ClusterId, ClusterName) = (cluster.Id, cluster.Name);
-        Tickets = await tickets.ListAsync(id, cancellationToken);
+        Result = await tickets.ListAsync(id, PageNumber, TicketService.PageSize, cancellationToken);
         return Page();
     }
 
