@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MxAzurePortal.Application.Access;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Common;
+using MxAzurePortal.Application.Security;
 using MxAzurePortal.Application.Support;
 
 namespace MxAzurePortal.Application.Admin;
@@ -10,7 +11,7 @@ namespace MxAzurePortal.Application.Admin;
 /// What Mendix staff see across customers: metadata only (names, statuses, versions, run outcomes, tickets). A
 /// cluster's settings, resources and logs are behind <see cref="StaffAccessService.EnterAsync"/>.
 /// </summary>
-public sealed partial class AdminService(IPortalDb db, AccessService access)
+public sealed partial class AdminService(IPortalDb db, AccessService access, TenantScope scope)
 {
     public const int QueueSize = 50;
 
@@ -25,9 +26,24 @@ public sealed partial class AdminService(IPortalDb db, AccessService access)
                 db.Clusters.Count(c => c.OrganisationId == o.Id && c.Status == ClusterStatus.Failed)))
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// Every organisation's clusters, searched by cluster, organisation or region, a page at a time by name.
+    /// </summary>
+    /// <remarks>
+    /// Only for a scope that sees every organisation (staff); any other scope gets an empty page. The tenant filter is
+    /// left out on purpose: for such a scope it is a range over every organisation id, and SQLite, which cannot see
+    /// that through the parameters, would plan by the organisation index and sort every match instead of walking
+    /// the covering (Name, Id, Region, OrganisationId) index and stopping after the page. The organisation's name
+    /// is matched through a sub-query for the same reason.
+    /// </remarks>
     public async Task<AdminClusterPage> ListClustersAsync(AdminClusterQuery query, CancellationToken cancellationToken)
     {
-        var clusters = db.Clusters.AsNoTracking();
+        if (!scope.SeesAllOrganisations)
+        {
+            return new AdminClusterPage([], 1, 0);
+        }
+
+        var clusters = db.Clusters.IgnoreQueryFilters().AsNoTracking();
         if (query.Status is { } status)
         {
             clusters = clusters.Where(c => c.Status == status);
@@ -36,9 +52,10 @@ public sealed partial class AdminService(IPortalDb db, AccessService access)
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = "%" + Like.Escape(query.Search.Trim()) + "%";
+            var organisations = db.Organisations.Where(o => EF.Functions.Like(o.Name, pattern, Like.EscapeCharacter)).Select(o => o.Id);
             clusters = clusters.Where(c => EF.Functions.Like(c.Name, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(c.Organisation!.Name, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(c.Region, pattern, Like.EscapeCharacter));
+                || EF.Functions.Like(c.Region, pattern, Like.EscapeCharacter)
+                || organisations.Contains(c.OrganisationId));
         }
 
         var total = await clusters.CountAsync(cancellationToken);

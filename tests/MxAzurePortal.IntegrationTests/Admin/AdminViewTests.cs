@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MxAzurePortal.Application.Admin;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Security;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
 
@@ -35,6 +38,34 @@ public sealed class AdminViewTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Contains(DemoAccounts.Fabrikam, first.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains(DemoAccounts.Contoso, first.Body!.TextContent, StringComparison.Ordinal);
         Assert.Empty(literal.QuerySelectorAll("tr[data-cluster]"));
+    }
+
+    [Fact]
+    public async Task The_search_matches_the_organisation_and_the_region_and_only_a_scope_over_every_organisation_reads_the_list()
+    {
+        var name = "orgsearch" + Guid.NewGuid().ToString("N")[..5];
+        var id = await DemoClusters.AddAsync(factory, DemoAccounts.Fabrikam, name);
+        var region = "region" + Guid.NewGuid().ToString("N")[..6];
+        await factory.WithDatabaseAsync(db => db.Clusters.IgnoreQueryFilters().Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Region, region)));
+        var staff = await PortalSession.SignedInAsync(factory, DemoAccounts.SupportEngineer.Email);
+
+        var byOrganisation = await staff.GetDocumentAsync("/Admin/Clusters?q=abrika");
+        var byRegion = await staff.GetDocumentAsync($"/Admin/Clusters?q={region[2..]}");
+
+        var organisations = byOrganisation.QuerySelectorAll("tr[data-cluster]").Select(r => r.TextContent).ToList();
+        Assert.Contains(organisations, row => row.Contains(name, StringComparison.Ordinal));
+        Assert.All(organisations, row => Assert.Contains(DemoAccounts.Fabrikam, row, StringComparison.Ordinal));
+        Assert.Equal([name], byRegion.QuerySelectorAll("tr[data-cluster] th").Select(th => th.TextContent.Trim()));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<TenantScope>();
+        var admin = scope.ServiceProvider.GetRequiredService<AdminService>();
+        var query = new AdminClusterQuery(name, null, 1);
+        Assert.Empty((await admin.ListClustersAsync(query, CancellationToken.None)).Rows);
+        tenant.LimitTo(await factory.WithDatabaseAsync(db => db.Organisations.IgnoreQueryFilters().Where(o => o.Name == DemoAccounts.Fabrikam).Select(o => o.Id).SingleAsync()));
+        Assert.Empty((await admin.ListClustersAsync(query, CancellationToken.None)).Rows);
+        tenant.OpenToAllOrganisations();
+        Assert.Single((await admin.ListClustersAsync(query, CancellationToken.None)).Rows);
     }
 
     [Fact]

@@ -431,14 +431,15 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("OrganisationId", "Name")
                         .IsUnique();
 
                     b.HasIndex("OrganisationId", "Status");
 
                     b.HasIndex("Status", "Name");
+
+                    b.HasIndex("Name", "Id", "Region", "OrganisationId")
+                        .HasDatabaseName("IX_Clusters_Name_Search");
 
                     b.ToTable("Clusters");
                 });
