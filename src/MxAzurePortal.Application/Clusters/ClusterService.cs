@@ -43,13 +43,17 @@ public sealed partial class ClusterService(
             .Select(c => new ClusterOverview(c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version))
             .SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>How many support tickets the cluster has (they are deleted with it).</summary>
+    public Task<int> CountTicketsAsync(Guid id, CancellationToken cancellationToken) =>
+        db.SupportTickets.CountAsync(t => t.ClusterId == id, cancellationToken);
+
     /// <summary>The overview of one cluster, or null when it does not exist or belongs to another organisation.</summary>
     public async Task<ClusterOverview?> GetOverviewAsync(Guid id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var answeredBy = now - Access.AccessGrant.AnswerWithin;
 
-        // One round trip for the cluster and its counts; the runs follow in two more.
+        // One round trip for the cluster, its access counts and the ids of its latest runs; the runs follow in two more.
         var cluster = await db.Clusters.AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new
@@ -57,10 +61,12 @@ public sealed partial class ClusterService(
                 Overview = new ClusterOverview(
                     c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version),
                 c.PreflightReport,
-                Tickets = db.SupportTickets.Count(t => t.ClusterId == c.Id),
                 Pending = db.AccessGrants.Count(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Pending && g.RequestedAt > answeredBy),
                 StaffUntil = db.AccessGrants.Where(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Active && g.ActiveUntil > now)
                     .Max(g => g.ActiveUntil),
+                LastRunId = db.Runs.Where(r => r.ClusterId == c.Id).OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                ProvisioningId = db.Runs.Where(r => r.ClusterId == c.Id && (r.Kind == RunKind.Initialize || r.Kind == RunKind.Rerun))
+                    .OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (cluster is null)
@@ -68,20 +74,13 @@ public sealed partial class ClusterService(
             return null;
         }
 
-        var runs = await db.Runs.AsNoTracking().Where(r => r.ClusterId == id)
-            .OrderByDescending(r => r.CreatedAt)
-            .Select(r => new { r.Id, r.Kind })
-            .Take(20)
-            .ToListAsync(cancellationToken);
-        var lastRunId = runs.FirstOrDefault()?.Id;
-        var provisioningId = runs.FirstOrDefault(r => r.Kind is RunKind.Initialize or RunKind.Rerun)?.Id;
-        var views = await LoadRunsAsync([.. new[] { lastRunId, provisioningId }.OfType<Guid>().Distinct()], cancellationToken);
+        var (lastRunId, provisioningId) = (cluster.LastRunId, cluster.ProvisioningId);
+        var views = lastRunId is { } lastId ? await LoadRunsAsync(lastId, provisioningId ?? lastId, cancellationToken) : [];
         return cluster.Overview with
         {
             LastRun = lastRunId is { } last ? views[last] : null,
             Provisioning = provisioningId is { } provisioning ? views[provisioning] : null,
             Preflight = cluster.PreflightReport is null ? null : JsonSerializer.Deserialize<PreflightReport>(cluster.PreflightReport),
-            Tickets = cluster.Tickets,
             PendingAccessRequests = cluster.Pending,
             StaffAccessUntil = cluster.StaffUntil,
         };
@@ -96,17 +95,21 @@ public sealed partial class ClusterService(
             return null;
         }
 
-        var run = (await LoadRunsAsync([runId], cancellationToken))[runId];
+        var run = (await LoadRunsAsync(runId, runId, cancellationToken))[runId];
         var log = await db.RunStepLogs.AsNoTracking().Where(l => l.RunId == runId).OrderBy(l => l.Id)
             .Select(l => new StepLogLine(l.StepId, l.At, l.Level, l.Message))
             .ToListAsync(cancellationToken);
         return new RunDetails(clusterName, run, log);
     }
 
-    private async Task<Dictionary<Guid, RunView>> LoadRunsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// One or two runs with their steps. Two ids, not a list: a list parameter makes EF Core generate the SQL on every
+    /// execution under a lock that every request contends for; two scalar parameters keep one cached command.
+    /// </summary>
+    private async Task<Dictionary<Guid, RunView>> LoadRunsAsync(Guid first, Guid second, CancellationToken cancellationToken)
     {
-        var runs = await db.Runs.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
-        var steps = await db.RunSteps.AsNoTracking().Where(s => ids.Contains(s.RunId)).OrderBy(s => s.Order)
+        var runs = await db.Runs.AsNoTracking().Where(r => r.Id == first || r.Id == second).ToListAsync(cancellationToken);
+        var steps = await db.RunSteps.AsNoTracking().Where(s => s.RunId == first || s.RunId == second).OrderBy(s => s.Order)
             .Select(s => new
             {
                 s.RunId,

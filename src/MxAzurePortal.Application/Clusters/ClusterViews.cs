@@ -27,8 +27,6 @@ public sealed record ClusterOverview(
 
     public PreflightReport? Preflight { get; init; }
 
-    public int Tickets { get; init; }
-
     /// <summary>Staff requests for access still waiting for a Cluster Manager's answer.</summary>
     public int PendingAccessRequests { get; init; }
 

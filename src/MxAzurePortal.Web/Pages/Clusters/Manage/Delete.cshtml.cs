@@ -9,6 +9,8 @@ public sealed class DeleteModel(ClusterService clusters) : PageModel
 {
     public ClusterOverview Cluster { get; private set; } = null!;
 
+    public int Tickets { get; private set; }
+
     [BindProperty]
     public string? Confirmation { get; set; }
 
@@ -21,6 +23,7 @@ public sealed class DeleteModel(ClusterService clusters) : PageModel
         }
 
         Cluster = cluster;
+        Tickets = await clusters.CountTicketsAsync(id, cancellationToken);
         return Page();
     }
 
