@@ -135,8 +135,10 @@ public sealed class TicketDeliveryTests : IDisposable
         var statuses = await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ZendeskTicketId == first || t.ZendeskTicketId == first + 1)
             .OrderBy(t => t.ZendeskTicketId).Select(t => t.Status).ToListAsync());
         Assert.Equal([TicketStatus.AwaitingYourReply, TicketStatus.Solved], statuses);
-        var page = await member.GetDocumentAsync($"/Clusters/{cluster}/Support");
-        Assert.Contains("Awaiting your reply", page.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
+        // The 250 tickets span five pages of the list; the refreshed one shows its new status on its own page.
+        var ticket = await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ZendeskTicketId == first).Select(t => t.Id).SingleAsync());
+        var page = await member.GetDocumentAsync($"/Clusters/{cluster}/Support/{ticket}");
+        Assert.Contains("Awaiting your reply", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
