@@ -35,7 +35,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error", "?statusCode={0}");
-app.UseStaticFiles();
+app.UsePortalStaticFiles();
 app.UsePortalRequestLogging();
 app.UseRouting();
 app.UseDeployApiErrors();

@@ -17,6 +17,23 @@ public sealed class OperationsTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Versioned_static_files_are_cached_for_a_year_and_unversioned_ones_are_revalidated()
+    {
+        var client = factory.CreatePortalClient();
+        var login = await client.GetStringAsync(new Uri("/Identity/Account/Login", UriKind.Relative));
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(login, "href=\"(/lib/bootstrap/css/bootstrap.min.css\\?v=[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(stylesheet);
+
+        using var versioned = await client.GetAsync(new Uri(stylesheet, UriKind.Relative));
+        using var plain = await client.GetAsync(new Uri("/lib/bootstrap/css/bootstrap.min.css", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, versioned.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", versioned.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.True(plain.Headers.CacheControl?.NoCache);
+    }
+
+    [Fact]
     public async Task Readiness_fails_when_the_database_cannot_be_reached()
     {
         var unreachable = Path.Combine(Path.GetTempPath(), "mxazureportal-tests", Guid.NewGuid().ToString("N"), "portal.db");
