@@ -62,7 +62,22 @@ public static class AuthenticationSetup
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = ValidateSecurityStampWhenDue;
         });
+    }
+
+    /// <summary>
+    /// Identity's own handler builds the security stamp validator (sign-in manager, user manager, user store) on every
+    /// request only to find, almost always, that the cookie was checked less than a minute ago. The same test of the
+    /// cookie's age is made here first, with the validator's own clock and interval; the validator runs when it is due.
+    /// </summary>
+    private static Task ValidateSecurityStampWhenDue(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval
+            ? Task.CompletedTask
+            : SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
     private static void AddEntraId(IServiceCollection services, IConfiguration configuration)

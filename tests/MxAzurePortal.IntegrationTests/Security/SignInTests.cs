@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
 
@@ -18,6 +19,28 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
         var form = page.QuerySelector<IHtmlFormElement>("form")!;
         Assert.NotNull(form.Elements["__RequestVerificationToken"]);
         Assert.NotNull(page.QuerySelector("label[for='Input_Email']"));
+    }
+
+    [Fact]
+    public async Task A_changed_security_stamp_signs_the_session_out_once_the_validation_interval_has_passed()
+    {
+        await factory.AddMemberAsync("stamp@contoso.example", DemoAccounts.Contoso, Application.Organisations.OrganisationRole.Member);
+        var session = await PortalSession.SignedInAsync(factory, "stamp@contoso.example");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.PortalUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync("stamp@contoso.example"))!);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(50));
+        using var within = await session.Client.GetAsync(new Uri("/Clusters", UriKind.Relative));
+        factory.Clock.Advance(TimeSpan.FromSeconds(20));
+        using var after = await session.Client.GetAsync(new Uri("/Clusters", UriKind.Relative));
+
+        // Checked once a minute, not on every request; once checked, the changed stamp ends the session.
+        Assert.Equal(HttpStatusCode.OK, within.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/Identity/Account/Login", after.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
