@@ -9,8 +9,10 @@ namespace MxAzurePortal.IntegrationTests.Reliability;
 /// <summary>
 /// 32 connections over real loopback sockets for a minute (SOAK_SECONDS), across the customers' and the staff's main
 /// pages: no request fails, and the managed heap after a full collection stays flat between the first and the last
-/// quarter.
+/// quarter. The heap is the whole test process's, so the soak runs alone, after the parallel tests: another test's
+/// portal alive at the last measurement would read as growth.
 /// </summary>
+[Collection(nameof(SoakTests))]
 public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Connections = 32;
@@ -97,3 +99,7 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
         return client;
     }
 }
+
+/// <summary>Runs its tests on their own, once every test that runs in parallel has finished.</summary>
+[CollectionDefinition(nameof(SoakTests), DisableParallelization = true)]
+public sealed class SoakCollection;
