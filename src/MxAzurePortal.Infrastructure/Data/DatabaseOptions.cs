@@ -21,6 +21,13 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>Required for SQL Server.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// SQLite only: a migration lock older than this was left by a portal that died while migrating, and is released
+    /// at start-up. Migrations take seconds; the margin covers a slow one on a large database.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan MigrationLockStaleAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(ConnectionString))
