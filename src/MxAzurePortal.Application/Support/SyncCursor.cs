@@ -10,4 +10,7 @@ public sealed class SyncCursor
     public string? Cursor { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Raised with every save; the instance that read an older one gives way (a concurrency token).</summary>
+    public int Version { get; set; }
 }

@@ -8,6 +8,11 @@ namespace MxAzurePortal.Application.Support;
 /// The safety net behind webhooks: follows Zendesk's incremental export cursor and records every change to a portal
 /// ticket. The cursor is kept in the database, so a restart (or another instance) continues where it was.
 /// </summary>
+/// <remarks>
+/// Every instance runs the sync; the cursor row decides which one's round counts. Its <c>Version</c> is a
+/// concurrency token: an instance whose cursor another instance created or moved since it read it stops its round
+/// (what it applied is applied again by the other, harmlessly) and reads the moved cursor next time.
+/// </remarks>
 public sealed class TicketSync(IPortalDb db, ITicketDesk desk, TicketService tickets, TimeProvider clock, IOptions<SupportOptions> options)
 {
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -15,8 +20,13 @@ public sealed class TicketSync(IPortalDb db, ITicketDesk desk, TicketService tic
         var state = await db.SyncCursors.SingleOrDefaultAsync(c => c.Key == SyncCursor.ZendeskTickets, cancellationToken);
         if (state is null)
         {
-            state = new SyncCursor { Key = SyncCursor.ZendeskTickets };
+            // The first round anywhere: the row is created on its own, before the tickets' changes are saved with it.
+            state = new SyncCursor { Key = SyncCursor.ZendeskTickets, UpdatedAt = clock.GetUtcNow() };
             db.SyncCursors.Add(state);
+            if (!await SaveCursorAsync(creating: true, cancellationToken))
+            {
+                return 0;
+            }
         }
 
         // Zendesk wants the first start_time at least a minute in the past.
@@ -29,7 +39,12 @@ public sealed class TicketSync(IPortalDb db, ITicketDesk desk, TicketService tic
             changed += export.Tickets.Count;
             state.Cursor = export.AfterCursor ?? state.Cursor;
             state.UpdatedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+            state.Version++;
+            if (!await SaveCursorAsync(creating: false, cancellationToken))
+            {
+                return changed;
+            }
+
             if (export.EndOfStream)
             {
                 break;
@@ -38,4 +53,31 @@ public sealed class TicketSync(IPortalDb db, ITicketDesk desk, TicketService tic
 
         return changed;
     }
+
+    /// <summary>False when another instance created or moved the cursor first: this round ends.</summary>
+    private async Task<bool> SaveCursorAsync(bool creating, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        catch (DbUpdateException) when (creating)
+        {
+            // The insert failed: because another instance created the cursor meanwhile, or for a real reason.
+            if (await CursorExistsAsync(cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    private Task<bool> CursorExistsAsync(CancellationToken cancellationToken) =>
+        db.SyncCursors.AsNoTracking().AnyAsync(c => c.Key == SyncCursor.ZendeskTickets, cancellationToken);
 }

@@ -71,6 +71,9 @@ internal sealed class SyncCursorConfiguration : IEntityTypeConfiguration<SyncCur
         builder.HasKey(c => c.Key);
         builder.Property(c => c.Key).HasMaxLength(64);
         builder.Property(c => c.Cursor).HasMaxLength(1000);
+
+        // Instances race to move the cursor; the one whose read is stale gives way (TicketSync).
+        builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }
 

@@ -1030,6 +1030,10 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Key");
 
                     b.ToTable("SyncCursors");
