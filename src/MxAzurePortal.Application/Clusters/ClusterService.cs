@@ -108,16 +108,27 @@ public sealed partial class ClusterService(
     /// </summary>
     private async Task<Dictionary<Guid, RunView>> LoadRunsAsync(Guid first, Guid second, CancellationToken cancellationToken)
     {
-        var runs = await db.Runs.AsNoTracking().Where(r => r.Id == first || r.Id == second).ToListAsync(cancellationToken);
+        // The steps with their run's columns, joined from the steps' side (one statement); a run without steps yet is
+        // read on its own.
         var steps = await db.RunSteps.AsNoTracking().Where(s => s.RunId == first || s.RunId == second).OrderBy(s => s.Order)
             .Select(s => new
             {
-                s.RunId,
+                Run = new RunView(s.Run!.Id, s.Run.Kind, s.Run.Status, s.Run.RequestedBy, s.Run.CreatedAt, s.Run.StartedAt, s.Run.FinishedAt,
+                    s.Run.PreviousRunId, new List<StepView>()),
                 View = new StepView(s.Id, s.Key, s.Name, s.Status, s.Attempts, s.StartedAt, s.FinishedAt, s.ErrorCode, s.ErrorMessage, s.ResourceIds),
             })
             .ToListAsync(cancellationToken);
-        return runs.ToDictionary(r => r.Id, r => new RunView(
-            r.Id, r.Kind, r.Status, r.RequestedBy, r.CreatedAt, r.StartedAt, r.FinishedAt, r.PreviousRunId,
-            steps.Where(s => s.RunId == r.Id).Select(s => s.View).ToList()));
+        var runs = steps.GroupBy(s => s.Run.Id).ToDictionary(g => g.Key, g => g.First().Run with { Steps = [.. g.Select(s => s.View)] });
+        foreach (var id in new[] { first, second }.Where(id => !runs.ContainsKey(id)).Distinct())
+        {
+            if (await db.Runs.AsNoTracking().Where(r => r.Id == id)
+                    .Select(r => new RunView(r.Id, r.Kind, r.Status, r.RequestedBy, r.CreatedAt, r.StartedAt, r.FinishedAt, r.PreviousRunId, new List<StepView>()))
+                    .SingleOrDefaultAsync(cancellationToken) is { } run)
+            {
+                runs[id] = run;
+            }
+        }
+
+        return runs;
     }
 }

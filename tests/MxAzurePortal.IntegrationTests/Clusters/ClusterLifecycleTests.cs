@@ -100,6 +100,30 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_Overview_shows_a_latest_run_without_steps_next_to_the_initialization_with_its_components()
+    {
+        var id = await DemoClusters.AddContosoAsync(factory, "stepless-run");
+        await DemoClusters.AddRunAsync(factory, id);
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == id).Select(c => c.OrganisationId).SingleAsync();
+            db.Runs.Add(new ClusterRun
+            {
+                OrganisationId = organisation, ClusterId = id, Kind = RunKind.Change, Status = RunStatus.Succeeded, RequestedBy = "Casey Manager",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+        var overview = await member.GetDocumentAsync($"/Clusters/{id}");
+
+        Assert.Equal("Change run: Succeeded", overview.QuerySelector("#run-heading")!.TextContent.Trim());
+        Assert.Equal("0", overview.QuerySelector("#run-progress-bar")!.GetAttribute("value"));
+        Assert.NotEmpty(overview.QuerySelectorAll("#components-heading + ul > li"));
+    }
+
+    [Fact]
     public async Task A_Member_sees_the_cluster_but_cannot_create_rerun_or_delete()
     {
         var id = await DemoClusters.AddContosoAsync(factory, "lifecycle-member");
