@@ -30,7 +30,6 @@ public static class DatabaseMigrator
                 }
             }
 
-
             logger.LogInformation("Applying {MigrationCount} database migrations: {Migrations}", pending.Count, pending);
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -60,9 +59,9 @@ public static class DatabaseMigrator
             {
                 raw = await command.ExecuteScalarAsync(cancellationToken) as string;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException)
+            catch (Microsoft.Data.Sqlite.SqliteException exception) when (exception.SqliteErrorCode == 1)
             {
-                return null; // No lock table yet: a database that was never migrated.
+                return null; // SQLITE_ERROR, "no such table": a database that was never migrated has no lock.
             }
 
             if (raw is null || !DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var takenAt)

@@ -15,7 +15,7 @@ public sealed class OverviewModel(ClusterService clusters, TicketService tickets
     /// <summary>The Support Center shows the latest tickets; the Support Tickets page has them all.</summary>
     public const int LatestTickets = 5;
 
-    public TicketPage Tickets { get; private set; } = new([], 1, false);
+    public TicketPage RecentTickets { get; private set; } = new([], 1, false);
 
     public bool CanManage { get; private set; }
 
@@ -28,7 +28,7 @@ public sealed class OverviewModel(ClusterService clusters, TicketService tickets
         }
 
         Cluster = cluster;
-        Tickets = await tickets.ListAsync(id, 1, LatestTickets, cancellationToken);
+        RecentTickets = await tickets.ListAsync(id, 1, LatestTickets, cancellationToken);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.ClusterManager)).Succeeded;
         return Page();
     }
