@@ -58,12 +58,24 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
                 || organisations.Contains(c.OrganisationId));
         }
 
-        var total = await clusters.CountAsync(cancellationToken);
-        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize));
-        var rows = await Rows(clusters.OrderBy(c => c.Name).ThenBy(c => c.Id)
-                .Skip((page - 1) * AdminClusterQuery.PageSize).Take(AdminClusterQuery.PageSize))
+        // Counted only as far as the requested page, and at least to CountLimit: a search that matches every cluster
+        // does not count them all on every page. Past the limit the page says "more than".
+        var requested = Paging.Page(query.Page);
+        var limit = (int)Math.Min(int.MaxValue - 1, Math.Max(AdminClusterQuery.CountLimit, (long)requested * AdminClusterQuery.PageSize));
+        var counted = await clusters.OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => c.Id).Take(limit + 1).CountAsync(cancellationToken);
+        var exact = counted <= limit;
+        var total = exact ? counted : limit;
+        var page = exact ? Math.Clamp(requested, 1, Math.Max(1, (total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize)) : requested;
+
+        // The page's ids from the covering index first, then only those rows read: the rows skipped by the offset
+        // are never fetched from the table. The offset inside the lambda, so it stays a parameter and every page
+        // shares one cached query.
+        var skip = (page - 1) * AdminClusterQuery.PageSize;
+        var rows = await Rows(db.Clusters.IgnoreQueryFilters().AsNoTracking()
+                .Where(c => clusters.OrderBy(m => m.Name).ThenBy(m => m.Id).Skip(skip).Take(AdminClusterQuery.PageSize).Select(m => m.Id).Contains(c.Id))
+                .OrderBy(c => c.Name).ThenBy(c => c.Id))
             .ToListAsync(cancellationToken);
-        return new AdminClusterPage(rows, page, total);
+        return new AdminClusterPage(rows, page, total, exact);
     }
 
     public async Task<AdminClusterDetails?> GetClusterAsync(Guid id, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ public sealed record OrganisationSummary(Guid Id, string Name, int Members, int 
 public sealed record AdminClusterQuery(string? Search, ClusterStatus? Status, int Page)
 {
     public const int PageSize = 50;
+
+    /// <summary>Matches are counted exactly up to this many, or up to the requested page if further.</summary>
+    public const int CountLimit = 1_000;
 }
 
 /// <summary>A cluster's metadata, which staff always see: never its settings, resources or logs.</summary>
@@ -18,9 +21,15 @@ public sealed record AdminClusterRow(
     RunKind? LastRunKind, RunStatus? LastRunStatus, DateTimeOffset? LastRunFinishedAt,
     string? KubernetesVersion, string? OperatorVersion, string? AgentVersion);
 
-public sealed record AdminClusterPage(IReadOnlyList<AdminClusterRow> Rows, int Page, int Total)
+/// <summary>
+/// A page of clusters. <see cref="Total"/> is exact when <see cref="TotalIsExact"/>; otherwise more than
+/// <see cref="Total"/> clusters match and the number of pages is not known.
+/// </summary>
+public sealed record AdminClusterPage(IReadOnlyList<AdminClusterRow> Rows, int Page, int Total, bool TotalIsExact = true)
 {
     public int Pages => Math.Max(1, (Total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize);
+
+    public bool HasNext => !TotalIsExact || Page < Pages;
 }
 
 public sealed record AdminRunRow(Guid Id, RunKind Kind, RunStatus Status, string RequestedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);

@@ -41,6 +41,39 @@ public sealed class AdminViewTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task A_search_matching_more_than_the_count_limit_counts_only_to_the_requested_page_and_still_pages_to_the_end()
+    {
+        var fleet = "wide" + Guid.NewGuid().ToString("N")[..5];
+        var matches = AdminClusterQuery.CountLimit + 2 * AdminClusterQuery.PageSize + 10;
+        await DemoClusters.AddManyAsync(factory, DemoAccounts.Contoso, fleet, matches);
+        var staff = await PortalSession.SignedInAsync(factory, DemoAccounts.SupportEngineer.Email);
+        var lastPage = (matches + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize;
+        var limitPage = AdminClusterQuery.CountLimit / AdminClusterQuery.PageSize;
+
+        var first = await staff.GetDocumentAsync($"/Admin/Clusters?q={fleet}");
+        var atLimit = await staff.GetDocumentAsync($"/Admin/Clusters?q={fleet}&p={limitPage}");
+        var pastLimit = await staff.GetDocumentAsync($"/Admin/Clusters?q={fleet}&p={limitPage + 1}");
+        var last = await staff.GetDocumentAsync($"/Admin/Clusters?q={fleet}&p={lastPage}");
+        var beyond = await staff.GetDocumentAsync($"/Admin/Clusters?q={fleet}&p={lastPage + 5}");
+
+        Assert.Equal($"More than {AdminClusterQuery.CountLimit:N0} clusters · page 1", first.QuerySelector("[data-testid=cluster-count]")!.TextContent);
+        Assert.Equal($"{fleet}-0000", first.QuerySelector("tr[data-cluster] th")!.TextContent.Trim());
+        Assert.Contains(first.QuerySelectorAll("nav a"), a => a.TextContent == "Next");
+        Assert.Equal($"More than {AdminClusterQuery.CountLimit:N0} clusters · page {limitPage}", atLimit.QuerySelector("[data-testid=cluster-count]")!.TextContent);
+        Assert.Equal($"More than {(limitPage + 1) * AdminClusterQuery.PageSize:N0} clusters · page {limitPage + 1}",
+            pastLimit.QuerySelector("[data-testid=cluster-count]")!.TextContent);
+        Assert.Equal($"{fleet}-{limitPage * AdminClusterQuery.PageSize:D4}", pastLimit.QuerySelector("tr[data-cluster] th")!.TextContent.Trim());
+        Assert.Equal(AdminClusterQuery.PageSize, pastLimit.QuerySelectorAll("tr[data-cluster]").Length);
+
+        // The last page is counted exactly, and a page past it is the last one.
+        Assert.Equal($"{matches:N0} clusters · page {lastPage} of {lastPage}", last.QuerySelector("[data-testid=cluster-count]")!.TextContent);
+        Assert.Equal(10, last.QuerySelectorAll("tr[data-cluster]").Length);
+        Assert.Equal($"{fleet}-{matches - 1:D4}", last.QuerySelectorAll("tr[data-cluster] th").Last().TextContent.Trim());
+        Assert.DoesNotContain(last.QuerySelectorAll("nav a"), a => a.TextContent == "Next");
+        Assert.Equal($"{matches:N0} clusters · page {lastPage} of {lastPage}", beyond.QuerySelector("[data-testid=cluster-count]")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_search_matches_the_organisation_and_the_region_and_only_a_scope_over_every_organisation_reads_the_list()
     {
         var name = "orgsearch" + Guid.NewGuid().ToString("N")[..5];

@@ -34,6 +34,28 @@ public static class DemoClusters
             return cluster.Id;
         });
 
+    /// <summary>Many clusters of one organisation in one save, named prefix-0000, prefix-0001, ...</summary>
+    public static Task AddManyAsync(PortalFactory factory, string organisation, string prefix, int count) =>
+        factory.WithDatabaseAsync(async db =>
+        {
+            var organisationId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync();
+            db.Clusters.AddRange(Enumerable.Range(0, count).Select(i => new Cluster
+            {
+                OrganisationId = organisationId,
+                Name = $"{prefix}-{i:D4}",
+                Region = "westeurope",
+                Status = ClusterStatus.Initialized,
+                Settings = new ClusterSettings
+                {
+                    SubscriptionId = Guid.NewGuid().ToString(),
+                    ResourceGroup = $"rg-{prefix}-{i:D4}",
+                    CreateResourceGroup = true,
+                    Region = "westeurope",
+                },
+            }));
+            return await db.SaveChangesAsync();
+        });
+
     /// <summary>A finished initialization run of the cluster, as the worker would leave it.</summary>
     public static Task<Guid> AddRunAsync(PortalFactory factory, Guid clusterId) =>
         factory.WithDatabaseAsync(async db =>
