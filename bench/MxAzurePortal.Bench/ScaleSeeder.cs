@@ -31,7 +31,7 @@ public static class ScaleSeeder
         tenant.OpenToAllOrganisations();
 
         var watch = Stopwatch.StartNew();
-        await using (var db = new SqlitePortalDbContext(options, tenant))
+        await using (var db = new SqlitePortalDbContext(options) { Tenant = tenant })
         {
             await db.Database.MigrateAsync();
             if (await db.Clusters.AnyAsync(c => c.Name == "c0001-01"))
@@ -92,7 +92,7 @@ public static class ScaleSeeder
         var count = 0;
         for (var o = 0; o < scale.Organisations; o++)
         {
-            await using var db = new SqlitePortalDbContext(options, tenant);
+            await using var db = new SqlitePortalDbContext(options) { Tenant = tenant };
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             // The demo organisations are two of them, so their demo accounts sign in to a customer of ordinary size.
             var organisation = new Organisation { Name = o switch { 0 => "Contoso", 1 => "Fabrikam", _ => $"Customer {o + 1:D4}" } };

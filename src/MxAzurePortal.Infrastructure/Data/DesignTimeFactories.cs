@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using MxAzurePortal.Application.Security;
 
 namespace MxAzurePortal.Infrastructure.Data;
 
@@ -11,7 +10,7 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
     {
         var options = new DbContextOptionsBuilder<SqlitePortalDbContext>();
         PortalDbSetup.UseSqlite(options, Path.Combine(Path.GetTempPath(), "mxazureportal-design.db"));
-        return new SqlitePortalDbContext(options.Options, new TenantScope());
+        return new SqlitePortalDbContext(options.Options);
     }
 }
 
@@ -21,6 +20,6 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     {
         var options = new DbContextOptionsBuilder<SqlServerPortalDbContext>();
         PortalDbSetup.UseSqlServer(options, "Server=(design-time);Database=MxAzurePortal;Trusted_Connection=True");
-        return new SqlServerPortalDbContext(options.Options, new TenantScope());
+        return new SqlServerPortalDbContext(options.Options);
     }
 }

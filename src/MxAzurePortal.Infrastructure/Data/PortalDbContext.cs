@@ -18,9 +18,23 @@ namespace MxAzurePortal.Infrastructure.Data;
 /// The portal's database. Provider-specific behaviour (and each provider's migrations) lives in the
 /// derived <see cref="SqlitePortalDbContext"/> and <see cref="SqlServerPortalDbContext"/>.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options, TenantScope tenant)
+/// <remarks>
+/// Contexts are pooled: the scope that rents one sets <see cref="Tenant"/> (see
+/// <see cref="DependencyInjection.AddInfrastructure"/>), and returning it to the pool clears it. A context without a
+/// tenant scope sees no organisation's rows.
+/// </remarks>
+public abstract class PortalDbContext(DbContextOptions options)
     : IdentityDbContext<PortalUser>(options), IPortalDb, IDataProtectionKeyContext
 {
+    private TenantScope? tenant;
+
+    /// <summary>Whose rows this unit of work reads; null (none) until the renting scope sets it.</summary>
+    public TenantScope? Tenant
+    {
+        get => tenant;
+        set => tenant = value;
+    }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -62,11 +76,24 @@ public abstract class PortalDbContext(DbContextOptions options, TenantScope tena
     // Read by the query filters on every query, so each filter sees the scope of this unit of work.
     // The scope as a range of organisation ids, which every provider's indexes serve: one organisation is the range
     // from its id to its id, all of them the range from the lowest id to the highest, and no scope an empty range.
-    private Guid TenantLowest => tenant.SeesAllOrganisations ? Guid.Empty : tenant.OrganisationId ?? Highest;
+    private Guid TenantLowest => tenant is null ? Highest : tenant.SeesAllOrganisations ? Guid.Empty : tenant.OrganisationId ?? Highest;
 
-    private Guid TenantHighest => tenant.SeesAllOrganisations ? Highest : tenant.OrganisationId ?? Guid.Empty;
+    private Guid TenantHighest => tenant is null ? Guid.Empty : tenant.SeesAllOrganisations ? Highest : tenant.OrganisationId ?? Guid.Empty;
 
     private static readonly Guid Highest = new("ffffffff-ffff-ffff-ffff-ffffffffffff");
+
+    // Back in the pool, the context forgets the scope it served: the next renter sets its own.
+    public override void Dispose()
+    {
+        tenant = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        tenant = null;
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using MxAzurePortal.Application.Security;
 
 namespace MxAzurePortal.Infrastructure.Data;
 
 /// <summary>The embedded default: a SQLite file. Migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options, TenantScope tenant)
-    : PortalDbContext(options, tenant)
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options)
+    : PortalDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -104,7 +104,7 @@ public sealed class PortalProcess : IAsyncDisposable
         options.AddInterceptors(new TimestampInterceptor(TimeProvider.System));
         var scope = new TenantScope();
         scope.OpenToAllOrganisations();
-        return new SqlitePortalDbContext(options.Options, scope);
+        return new SqlitePortalDbContext(options.Options) { Tenant = scope };
     }
 
     public async Task<T> WithDatabaseAsync<T>(Func<PortalDbContext, Task<T>> work)

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Organisations;
+using MxAzurePortal.Application.Security;
+using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
 
@@ -23,6 +25,49 @@ public sealed class TenancyTests(PortalFactory factory) : IClassFixture<PortalFa
     public Task DisposeAsync() => Task.CompletedTask;
 
     private const string FabrikamManager = "manager@fabrikam.example";
+
+    /// <summary>
+    /// Contexts are pooled: one a staff scope used goes back to the pool without its tenant, and every scope that rents
+    /// one sees only its own rows.
+    /// </summary>
+    [Fact]
+    public async Task A_pooled_context_serves_each_scope_with_that_scopes_tenant_and_forgets_the_previous_one()
+    {
+        var contoso = await DemoClusters.AddContosoAsync(factory, "pooled-" + Guid.NewGuid().ToString("N")[..6]);
+        var fabrikamId = await factory.WithDatabaseAsync(db => db.Organisations.Where(o => o.Name == DemoAccounts.Fabrikam).Select(o => o.Id).SingleAsync());
+
+        PortalDbContext staffContext;
+        await using (var staff = factory.Services.CreateAsyncScope())
+        {
+            staff.ServiceProvider.GetRequiredService<TenantScope>().OpenToAllOrganisations();
+            staffContext = staff.ServiceProvider.GetRequiredService<PortalDbContext>();
+            Assert.True(await staffContext.Clusters.AnyAsync(c => c.Id == contoso));
+        }
+
+        Assert.Null(staffContext.Tenant);
+
+        await using (var customer = factory.Services.CreateAsyncScope())
+        {
+            var tenant = customer.ServiceProvider.GetRequiredService<TenantScope>();
+            tenant.LimitTo(fabrikamId);
+            var context = customer.ServiceProvider.GetRequiredService<PortalDbContext>();
+            Assert.Same(tenant, context.Tenant);
+            Assert.False(await context.Clusters.AnyAsync(c => c.Id == contoso));
+        }
+
+        // A scope that never set its tenant sees nothing at all, whoever used the context before.
+        await using (var unscoped = factory.Services.CreateAsyncScope())
+        {
+            var context = unscoped.ServiceProvider.GetRequiredService<PortalDbContext>();
+            Assert.Equal(0, await context.Clusters.CountAsync());
+            Assert.Equal(0, await context.Organisations.CountAsync());
+        }
+
+        // A context taken straight from the pool, without a scope's tenant, sees nothing either.
+        await using var bare = await factory.Services.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>().CreateDbContextAsync();
+        Assert.Null(bare.Tenant);
+        Assert.Equal(0, await bare.Clusters.CountAsync());
+    }
 
     /// <summary>A Fabrikam Cluster Manager passes every role check, so only tenancy can stop them.</summary>
     [Fact]
