@@ -61,6 +61,7 @@ public sealed partial class ClusterService(
                 Overview = new ClusterOverview(
                     c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version),
                 c.PreflightReport,
+                Updated = new Updates.UpdatedCluster(c.Id, c.Name, c.CreatedAt, c.KubernetesVersion, c.OperatorVersion, c.AgentVersion),
                 Pending = db.AccessGrants.Count(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Pending && g.RequestedAt > answeredBy),
                 StaffUntil = db.AccessGrants.Where(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Active && g.ActiveUntil > now)
                     .Max(g => g.ActiveUntil),
@@ -83,6 +84,7 @@ public sealed partial class ClusterService(
             Preflight = cluster.PreflightReport is null ? null : JsonSerializer.Deserialize<PreflightReport>(cluster.PreflightReport),
             PendingAccessRequests = cluster.Pending,
             StaffAccessUntil = cluster.StaffUntil,
+            Updated = cluster.Updated,
         };
     }
 

@@ -33,6 +33,9 @@ public sealed record ClusterOverview(
     /// <summary>Until when Mendix staff have direct access now, if they do.</summary>
     public DateTimeOffset? StaffAccessUntil { get; init; }
 
+    /// <summary>The cluster as its Service updates section needs it, read with the rest of the Overview.</summary>
+    public Updates.UpdatedCluster Updated { get; init; } = null!;
+
     public bool IsActive => Status is ClusterStatus.Initializing or ClusterStatus.Deleting;
 }
 

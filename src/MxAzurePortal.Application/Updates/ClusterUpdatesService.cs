@@ -9,44 +9,56 @@ public sealed class ClusterUpdatesService(IPortalDb db, TimeProvider clock)
     /// <summary>Null when the cluster does not exist or belongs to another organisation.</summary>
     public async Task<ClusterUpdatesView?> GetAsync(Guid clusterId, CancellationToken cancellationToken)
     {
-        // The cluster and its recorded updates in one round trip.
         var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == clusterId)
-            .Select(c => new
-            {
-                c.Id, c.Name, c.CreatedAt, c.KubernetesVersion, c.OperatorVersion, c.AgentVersion,
-                Updates = db.ClusterUpdates.Where(u => u.ClusterId == c.Id).Select(u => new
-                {
-                    u.ReleaseId, u.Release!.Name, u.Release.ScheduledOn, u.Release.Notes, u.Status, u.FinishedAt, u.Error,
-                    To = new ComponentVersions(u.ToKubernetesVersion, u.ToOperatorVersion, u.ToAgentVersion),
-                    u.FromKubernetesVersion, u.FromOperatorVersion, u.FromAgentVersion,
-                }).ToList(),
-            })
+            .Select(c => new UpdatedCluster(c.Id, c.Name, c.CreatedAt, c.KubernetesVersion, c.OperatorVersion, c.AgentVersion))
             .SingleOrDefaultAsync(cancellationToken);
-        if (cluster is null)
-        {
-            return null;
-        }
+        return cluster is null ? null : await GetAsync(cluster, cancellationToken);
+    }
 
-        var recorded = cluster.Updates.Select(u => new ClusterReleaseView(u.ReleaseId, u.Name, u.ScheduledOn, u.To, u.Notes, u.Status,
-            u.FromKubernetesVersion is null && u.FromOperatorVersion is null && u.FromAgentVersion is null
+    /// <summary>
+    /// The updates of a cluster the caller has read already (the Cluster Overview): one statement for the releases
+    /// still open and those recorded for the cluster, its update's outcome joined to each.
+    /// </summary>
+    public async Task<ClusterUpdatesView> GetAsync(UpdatedCluster cluster, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var clusterId = cluster.Id;
+        // The releases still open are few (one a quarter), and the cluster's own updates are one per release.
+        var rows = await (
+                from r in db.ServiceReleases.AsNoTracking()
+                join u in db.ClusterUpdates.AsNoTracking().Where(u => u.ClusterId == clusterId) on r.Id equals u.ReleaseId into updates
+                from u in updates.DefaultIfEmpty()
+                where u != null || r.ScheduledOn > today || r.CompletedAt == null
+                select new
+                {
+                    r.Id, r.Name, r.ScheduledOn, r.Notes, r.KubernetesVersion, r.OperatorVersion, r.AgentVersion,
+                    Recorded = u != null,
+                    Status = u == null ? (UpdateStatus?)null : u.Status,
+                    FinishedAt = u == null ? null : u.FinishedAt,
+                    Error = u == null ? null : u.Error,
+                    ToKubernetes = u == null ? null : u.ToKubernetesVersion,
+                    ToOperator = u == null ? null : u.ToOperatorVersion,
+                    ToAgent = u == null ? null : u.ToAgentVersion,
+                    FromKubernetes = u == null ? null : u.FromKubernetesVersion,
+                    FromOperator = u == null ? null : u.FromOperatorVersion,
+                    FromAgent = u == null ? null : u.FromAgentVersion,
+                })
+            .ToListAsync(cancellationToken);
+
+        var recorded = rows.Where(u => u.Recorded).Select(u => new ClusterReleaseView(u.Id, u.Name, u.ScheduledOn,
+            new ComponentVersions(u.ToKubernetes, u.ToOperator, u.ToAgent), u.Notes, u.Status,
+            u.FromKubernetes is null && u.FromOperator is null && u.FromAgent is null
                 ? null
-                : UpdateRuns.Describe(u.FromKubernetesVersion, u.FromOperatorVersion, u.FromAgentVersion),
+                : UpdateRuns.Describe(u.FromKubernetes, u.FromOperator, u.FromAgent),
             u.FinishedAt, u.Error)).ToList();
 
         // Releases the rollout has not reached this cluster with: still to come, or due but not yet recorded for it.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        // The releases still open are few (one a quarter); those already recorded are left out here rather than with a
-        // list parameter, which would make EF Core generate the SQL on every execution under a contended lock.
-        var recordedIds = recorded.Select(r => r.ReleaseId).ToHashSet();
-        var open = await db.ServiceReleases.AsNoTracking()
-            .Where(r => r.ScheduledOn > today || r.CompletedAt == null)
+        var pending = rows.Where(r => !r.Recorded && (r.ScheduledOn > today || cluster.CreatedAt < ServiceRelease.StartOf(r.ScheduledOn)))
             .Select(r => new ClusterReleaseView(r.Id, r.Name, r.ScheduledOn, new ComponentVersions(r.KubernetesVersion, r.OperatorVersion, r.AgentVersion),
                 r.Notes, null, null, null, null))
-            .ToListAsync(cancellationToken);
-        var pending = open.Where(r => !recordedIds.Contains(r.ReleaseId)
-            && (r.ScheduledOn > today || cluster.CreatedAt < ServiceRelease.StartOf(r.ScheduledOn))).ToList();
+            .ToList();
 
-        return new ClusterUpdatesView(cluster.Id, cluster.Name, cluster.KubernetesVersion, cluster.OperatorVersion, cluster.AgentVersion,
+        return new ClusterUpdatesView(cluster.Id, cluster.Name, cluster.Kubernetes, cluster.Operator, cluster.Agent,
             [.. pending.Concat(recorded.Where(r => !r.IsPast)).OrderBy(r => r.ScheduledOn)],
             [.. recorded.Where(r => r.IsPast).OrderByDescending(r => r.ScheduledOn)]);
     }

@@ -54,6 +54,9 @@ public sealed record ClusterReleaseView(
     public bool IsPast => Status is UpdateStatus.Succeeded or UpdateStatus.Failed or UpdateStatus.Skipped;
 }
 
+/// <summary>What the Service updates of a cluster need of the cluster itself.</summary>
+public sealed record UpdatedCluster(Guid Id, string Name, DateTimeOffset CreatedAt, string? Kubernetes, string? Operator, string? Agent);
+
 /// <summary>The Service updates of one cluster: installed versions, what is coming, what happened.</summary>
 public sealed record ClusterUpdatesView(
     Guid ClusterId,

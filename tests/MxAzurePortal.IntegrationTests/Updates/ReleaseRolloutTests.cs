@@ -126,6 +126,10 @@ public sealed class ReleaseRolloutTests(RolledOutPortal portal) : IClassFixture<
         Assert.Contains("cannot be changed", overview.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/Clusters/{A}/Updates", overview.QuerySelector("a[href$='/Updates']")!.GetAttribute("href"));
         Assert.Contains("Scheduled", updates.QuerySelector("[data-testid=upcoming-updates] tr[data-release='2026 Q3']")!.TextContent, StringComparison.Ordinal);
+        // Each cluster sees its own outcome of a release, once: not another cluster's.
+        Assert.Single(updates.QuerySelectorAll("tr[data-release='2026 Q2']"));
+        Assert.Single(drift.QuerySelectorAll("tr[data-release='2026 Q2']"));
+        Assert.Single(updates.QuerySelectorAll("tr[data-release='2026 Q3']"));
         var past = updates.QuerySelector("[data-testid=past-updates] tr[data-release='2026 Q2']")!;
         Assert.Equal("Succeeded", past.GetAttribute("data-status"));
         Assert.Contains("Kubernetes 1.31.2", past.TextContent, StringComparison.Ordinal);
