@@ -53,23 +53,8 @@ public sealed partial class ClusterService(
         var now = clock.GetUtcNow();
         var answeredBy = now - Access.AccessGrant.AnswerWithin;
 
-        // One round trip for the cluster, its access counts and the ids of its latest runs; the runs follow in two more.
-        var cluster = await db.Clusters.AsNoTracking()
-            .Where(c => c.Id == id)
-            .Select(c => new
-            {
-                Overview = new ClusterOverview(
-                    c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version),
-                c.PreflightReport,
-                Updated = new Updates.UpdatedCluster(c.Id, c.Name, c.CreatedAt, c.KubernetesVersion, c.OperatorVersion, c.AgentVersion),
-                Pending = db.AccessGrants.Count(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Pending && g.RequestedAt > answeredBy),
-                StaffUntil = db.AccessGrants.Where(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Active && g.ActiveUntil > now)
-                    .Max(g => g.ActiveUntil),
-                LastRunId = db.Runs.Where(r => r.ClusterId == c.Id).OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
-                ProvisioningId = db.Runs.Where(r => r.ClusterId == c.Id && (r.Kind == RunKind.Initialize || r.Kind == RunKind.Rerun))
-                    .OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        // One round trip for the cluster, its access counts and the ids of its latest runs; the runs follow in one more.
+        var cluster = await OverviewQuery(db.Context(), id, answeredBy, now, cancellationToken);
         if (cluster is null)
         {
             return null;
@@ -87,6 +72,37 @@ public sealed partial class ClusterService(
             Updated = cluster.Updated,
         };
     }
+
+    /// <summary>The Overview's own row: compiled once, as the page reads it on every visit and every progress poll.</summary>
+    private sealed record OverviewRow(
+        ClusterOverview Overview, string? PreflightReport, Updates.UpdatedCluster Updated, int Pending, DateTimeOffset? StaffUntil,
+        Guid? LastRunId, Guid? ProvisioningId);
+
+    private static readonly Func<DbContext, Guid, DateTimeOffset, DateTimeOffset, CancellationToken, Task<OverviewRow?>> OverviewQuery =
+        EF.CompileAsyncQuery((DbContext db, Guid id, DateTimeOffset answeredBy, DateTimeOffset now, CancellationToken _) =>
+            db.Set<Cluster>().AsNoTracking()
+                .Where(c => c.Id == id)
+                .Select(c => new OverviewRow(
+                    new ClusterOverview(c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version),
+                    c.PreflightReport,
+                    new Updates.UpdatedCluster(c.Id, c.Name, c.CreatedAt, c.KubernetesVersion, c.OperatorVersion, c.AgentVersion),
+                    db.Set<Access.AccessGrant>().Count(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Pending && g.RequestedAt > answeredBy),
+                    db.Set<Access.AccessGrant>().Where(g => g.ClusterId == c.Id && g.Status == Access.AccessGrantStatus.Active && g.ActiveUntil > now)
+                        .Max(g => g.ActiveUntil),
+                    db.Set<ClusterRun>().Where(r => r.ClusterId == c.Id).OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                    db.Set<ClusterRun>().Where(r => r.ClusterId == c.Id && (r.Kind == RunKind.Initialize || r.Kind == RunKind.Rerun))
+                        .OrderByDescending(r => r.CreatedAt).Select(r => (Guid?)r.Id).FirstOrDefault()))
+                .SingleOrDefault());
+
+    private sealed record RunStepRow(RunView Run, StepView View);
+
+    private static readonly Func<DbContext, Guid, Guid, IAsyncEnumerable<RunStepRow>> StepsQuery =
+        EF.CompileAsyncQuery((DbContext db, Guid first, Guid second) =>
+            db.Set<RunStep>().AsNoTracking().Where(s => s.RunId == first || s.RunId == second).OrderBy(s => s.Order)
+                .Select(s => new RunStepRow(
+                    new RunView(s.Run!.Id, s.Run.Kind, s.Run.Status, s.Run.RequestedBy, s.Run.CreatedAt, s.Run.StartedAt, s.Run.FinishedAt,
+                        s.Run.PreviousRunId, new List<StepView>()),
+                    new StepView(s.Id, s.Key, s.Name, s.Status, s.Attempts, s.StartedAt, s.FinishedAt, s.ErrorCode, s.ErrorMessage, s.ResourceIds))));
 
     /// <summary>A run of the cluster with every step and log line, for the Details view; null when not the caller's.</summary>
     public async Task<RunDetails?> GetRunAsync(Guid clusterId, Guid runId, CancellationToken cancellationToken)
@@ -112,14 +128,7 @@ public sealed partial class ClusterService(
     {
         // The steps with their run's columns, joined from the steps' side (one statement); a run without steps yet is
         // read on its own.
-        var steps = await db.RunSteps.AsNoTracking().Where(s => s.RunId == first || s.RunId == second).OrderBy(s => s.Order)
-            .Select(s => new
-            {
-                Run = new RunView(s.Run!.Id, s.Run.Kind, s.Run.Status, s.Run.RequestedBy, s.Run.CreatedAt, s.Run.StartedAt, s.Run.FinishedAt,
-                    s.Run.PreviousRunId, new List<StepView>()),
-                View = new StepView(s.Id, s.Key, s.Name, s.Status, s.Attempts, s.StartedAt, s.FinishedAt, s.ErrorCode, s.ErrorMessage, s.ResourceIds),
-            })
-            .ToListAsync(cancellationToken);
+        var steps = await StepsQuery(db.Context(), first, second).ToListAsync(cancellationToken);
         var runs = steps.GroupBy(s => s.Run.Id).ToDictionary(g => g.Key, g => g.First().Run with { Steps = [.. g.Select(s => s.View)] });
         foreach (var id in new[] { first, second }.Where(id => !runs.ContainsKey(id)).Distinct())
         {

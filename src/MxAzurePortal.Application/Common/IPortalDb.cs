@@ -53,3 +53,12 @@ public interface IPortalDb
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
+
+public static class PortalDbExtensions
+{
+    /// <summary>
+    /// The context behind <see cref="IPortalDb"/>, for queries compiled once with <see cref="EF.CompileAsyncQuery{TContext, TResult}(System.Linq.Expressions.Expression{Func{TContext, CancellationToken, TResult}})"/>:
+    /// their tenant filter is read from this context like any other query's.
+    /// </summary>
+    public static DbContext Context(this IPortalDb db) => (DbContext)db;
+}

@@ -30,15 +30,19 @@ public sealed partial class TicketService(IPortalDb db, ICurrentUser user, Activ
     public async Task<TicketPage> ListAsync(Guid clusterId, int page, int pageSize, CancellationToken cancellationToken)
     {
         page = Paging.Page(page);
-        var tickets = await db.SupportTickets.AsNoTracking()
-            .Where(t => t.ClusterId == clusterId)
-            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize + 1)
-            .Select(t => new TicketListItem(t.Id, t.Subject, t.Severity, t.Source == TicketSource.Automatic, t.CreatedBy, t.CreatedByUserId,
-                t.CreatedAt, t.Status, t.ZendeskTicketId, t.LastSyncedAt))
-            .ToListAsync(cancellationToken);
+        var tickets = await PageQuery(db.Context(), clusterId, (page - 1) * pageSize, pageSize + 1).ToListAsync(cancellationToken);
         return new TicketPage([.. tickets.Take(pageSize)], page, tickets.Count > pageSize);
     }
+
+    // Compiled once: the Cluster Overview and the Support Tickets page read a page of tickets on every visit.
+    private static readonly Func<DbContext, Guid, int, int, IAsyncEnumerable<TicketListItem>> PageQuery =
+        EF.CompileAsyncQuery((DbContext db, Guid clusterId, int skip, int take) =>
+            db.Set<SupportTicket>().AsNoTracking()
+                .Where(t => t.ClusterId == clusterId)
+                .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+                .Skip(skip).Take(take)
+                .Select(t => new TicketListItem(t.Id, t.Subject, t.Severity, t.Source == TicketSource.Automatic, t.CreatedBy, t.CreatedByUserId,
+                    t.CreatedAt, t.Status, t.ZendeskTicketId, t.LastSyncedAt)));
 
     public async Task<TicketDetails?> GetAsync(Guid clusterId, Guid ticketId, CancellationToken cancellationToken) =>
         await db.SupportTickets.AsNoTracking()
