@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MxAzurePortal.Application.Access;
 using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.Application.Common;
+using MxAzurePortal.Application.Organisations;
 using MxAzurePortal.Application.Security;
 using MxAzurePortal.Application.Support;
 
@@ -43,40 +44,56 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
             return new AdminClusterPage([], 1, 0);
         }
 
-        var clusters = db.Clusters.IgnoreQueryFilters().AsNoTracking();
-        if (query.Status is { } status)
-        {
-            clusters = clusters.Where(c => c.Status == status);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var pattern = "%" + Like.Escape(query.Search.Trim()) + "%";
-            var organisations = db.Organisations.Where(o => EF.Functions.Like(o.Name, pattern, Like.EscapeCharacter)).Select(o => o.Id);
-            clusters = clusters.Where(c => EF.Functions.Like(c.Name, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(c.Region, pattern, Like.EscapeCharacter)
-                || organisations.Contains(c.OrganisationId));
-        }
+        var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + Like.Escape(query.Search.Trim()) + "%";
 
         // Counted only as far as the requested page, and at least to CountLimit: a search that matches every cluster
         // does not count them all on every page. Past the limit the page says "more than".
         var requested = Paging.Page(query.Page);
         var limit = (int)Math.Min(int.MaxValue - 1, Math.Max(AdminClusterQuery.CountLimit, (long)requested * AdminClusterQuery.PageSize));
-        var counted = await clusters.OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => c.Id).Take(limit + 1).CountAsync(cancellationToken);
+        var counted = await CountQuery(db.Context(), pattern, query.Status, limit + 1, cancellationToken);
         var exact = counted <= limit;
         var total = exact ? counted : limit;
         var page = exact ? Math.Clamp(requested, 1, Math.Max(1, (total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize)) : requested;
 
-        // The page's ids from the covering index first, then only those rows read: the rows skipped by the offset
-        // are never fetched from the table. The offset inside the lambda, so it stays a parameter and every page
-        // shares one cached query.
-        var skip = (page - 1) * AdminClusterQuery.PageSize;
-        var rows = await Rows(db.Clusters.IgnoreQueryFilters().AsNoTracking()
-                .Where(c => clusters.OrderBy(m => m.Name).ThenBy(m => m.Id).Skip(skip).Take(AdminClusterQuery.PageSize).Select(m => m.Id).Contains(c.Id))
-                .OrderBy(c => c.Name).ThenBy(c => c.Id))
-            .ToListAsync(cancellationToken);
+        var rows = await PageQuery(db.Context(), pattern, query.Status, (page - 1) * AdminClusterQuery.PageSize).ToListAsync(cancellationToken);
         return new AdminClusterPage(rows, page, total, exact);
     }
+
+    // The search's two statements, compiled once (the search and the status are optional: a null parameter drops its
+    // condition from the SQL). The match is the same in both: a cluster's name or region, or its organisation's name.
+    private static readonly Func<DbContext, string?, ClusterStatus?, int, CancellationToken, Task<int>> CountQuery =
+        EF.CompileAsyncQuery((DbContext db, string? pattern, ClusterStatus? status, int limit, CancellationToken _) =>
+            db.Set<Cluster>().IgnoreQueryFilters()
+                .Where(c => (status == null || c.Status == status)
+                    && (pattern == null
+                        || EF.Functions.Like(c.Name, pattern, Like.EscapeCharacter)
+                        || EF.Functions.Like(c.Region, pattern, Like.EscapeCharacter)
+                        || db.Set<Organisation>().Where(o => EF.Functions.Like(o.Name, pattern, Like.EscapeCharacter)).Select(o => o.Id).Contains(c.OrganisationId)))
+                .OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => c.Id).Take(limit)
+                .Count());
+
+    /// <summary>
+    /// The page's ids from the covering index first, then only those rows read: the rows the offset skips are never
+    /// fetched from the table.
+    /// </summary>
+    private static readonly Func<DbContext, string?, ClusterStatus?, int, IAsyncEnumerable<AdminClusterRow>> PageQuery =
+        EF.CompileAsyncQuery((DbContext db, string? pattern, ClusterStatus? status, int skip) =>
+            from c in db.Set<Cluster>().IgnoreQueryFilters().AsNoTracking()
+            where db.Set<Cluster>()
+                .Where(m => (status == null || m.Status == status)
+                    && (pattern == null
+                        || EF.Functions.Like(m.Name, pattern, Like.EscapeCharacter)
+                        || EF.Functions.Like(m.Region, pattern, Like.EscapeCharacter)
+                        || db.Set<Organisation>().Where(o => EF.Functions.Like(o.Name, pattern, Like.EscapeCharacter)).Select(o => o.Id).Contains(m.OrganisationId)))
+                .OrderBy(m => m.Name).ThenBy(m => m.Id).Skip(skip).Take(AdminClusterQuery.PageSize).Select(m => m.Id)
+                .Contains(c.Id)
+            join r in db.Set<Runs.ClusterRun>() on c.LastRunId equals r.Id into lastRuns
+            from last in lastRuns.DefaultIfEmpty()
+            orderby c.Name, c.Id
+            select new AdminClusterRow(
+                c.Id, c.Name, c.OrganisationId, c.Organisation!.Name, c.Region, c.Status,
+                last == null ? null : last.Kind, last == null ? null : last.Status, last == null ? null : last.FinishedAt,
+                c.KubernetesVersion, c.OperatorVersion, c.AgentVersion));
 
     public async Task<AdminClusterDetails?> GetClusterAsync(Guid id, CancellationToken cancellationToken)
     {
