@@ -46,18 +46,41 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
 
         var pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + Like.Escape(query.Search.Trim()) + "%";
 
-        // Counted only as far as the requested page, and at least to CountLimit: a search that matches every cluster
-        // does not count them all on every page. Past the limit the page says "more than".
+        const int size = AdminClusterQuery.PageSize;
+        var context = db.Context();
         var requested = Paging.Page(query.Page);
-        var limit = (int)Math.Min(int.MaxValue - 1, Math.Max(AdminClusterQuery.CountLimit, (long)requested * AdminClusterQuery.PageSize));
-        var counted = await CountQuery(db.Context(), pattern, query.Status, limit + 1, cancellationToken);
-        var exact = counted <= limit;
-        var total = exact ? counted : limit;
-        var page = exact ? Math.Clamp(requested, 1, Math.Max(1, (total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize)) : requested;
+        if ((long)requested * size < AdminClusterQuery.CountLimit)
+        {
+            // Matches are counted exactly up to CountLimit: a search that matches every cluster does not count them
+            // all on every page. Past the limit the page says "more than".
+            var counted = await CountQuery(context, pattern, query.Status, AdminClusterQuery.CountLimit + 1, cancellationToken);
+            var exact = counted <= AdminClusterQuery.CountLimit;
+            var total = exact ? counted : AdminClusterQuery.CountLimit;
+            var page = exact ? Math.Clamp(requested, 1, LastPage(total)) : requested;
+            var rows = await PageQuery(context, pattern, query.Status, (page - 1) * size, size).ToListAsync(cancellationToken);
+            return new AdminClusterPage(rows, page, total, exact);
+        }
 
-        var rows = await PageQuery(db.Context(), pattern, query.Status, (page - 1) * AdminClusterQuery.PageSize).ToListAsync(cancellationToken);
-        return new AdminClusterPage(rows, page, total, exact);
+        // A page past the limit tells by itself whether more follow (one row more than a page is read), so it is not
+        // counted; only a page past the last one counts the matches, to show the last page instead.
+        var deep = await PageQuery(context, pattern, query.Status, (requested - 1) * size, size + 1).ToListAsync(cancellationToken);
+        if (deep.Count > size)
+        {
+            return new AdminClusterPage(deep[..size], requested, requested * size, TotalIsExact: false);
+        }
+
+        if (deep.Count > 0)
+        {
+            return new AdminClusterPage(deep, requested, (requested - 1) * size + deep.Count);
+        }
+
+        var matches = await CountQuery(context, pattern, query.Status, (requested - 1) * size, cancellationToken);
+        var last = LastPage(matches);
+        return new AdminClusterPage(
+            await PageQuery(context, pattern, query.Status, (last - 1) * size, size).ToListAsync(cancellationToken), last, matches);
     }
+
+    private static int LastPage(int total) => Math.Max(1, (total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize);
 
     // The search's two statements, compiled once (the search and the status are optional: a null parameter drops its
     // condition from the SQL). The match is the same in both: a cluster's name or region, or its organisation's name.
@@ -76,8 +99,8 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
     /// The page's ids from the covering index first, then only those rows read: the rows the offset skips are never
     /// fetched from the table.
     /// </summary>
-    private static readonly Func<DbContext, string?, ClusterStatus?, int, IAsyncEnumerable<AdminClusterRow>> PageQuery =
-        EF.CompileAsyncQuery((DbContext db, string? pattern, ClusterStatus? status, int skip) =>
+    private static readonly Func<DbContext, string?, ClusterStatus?, int, int, IAsyncEnumerable<AdminClusterRow>> PageQuery =
+        EF.CompileAsyncQuery((DbContext db, string? pattern, ClusterStatus? status, int skip, int take) =>
             from c in db.Set<Cluster>().IgnoreQueryFilters().AsNoTracking()
             where db.Set<Cluster>()
                 .Where(m => (status == null || m.Status == status)
@@ -85,7 +108,7 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
                         || EF.Functions.Like(m.Name, pattern, Like.EscapeCharacter)
                         || EF.Functions.Like(m.Region, pattern, Like.EscapeCharacter)
                         || db.Set<Organisation>().Where(o => EF.Functions.Like(o.Name, pattern, Like.EscapeCharacter)).Select(o => o.Id).Contains(m.OrganisationId)))
-                .OrderBy(m => m.Name).ThenBy(m => m.Id).Skip(skip).Take(AdminClusterQuery.PageSize).Select(m => m.Id)
+                .OrderBy(m => m.Name).ThenBy(m => m.Id).Skip(skip).Take(take).Select(m => m.Id)
                 .Contains(c.Id)
             join r in db.Set<Runs.ClusterRun>() on c.LastRunId equals r.Id into lastRuns
             from last in lastRuns.DefaultIfEmpty()

@@ -11,7 +11,7 @@ public sealed record AdminClusterQuery(string? Search, ClusterStatus? Status, in
 {
     public const int PageSize = 50;
 
-    /// <summary>Matches are counted exactly up to this many, or up to the requested page if further.</summary>
+    /// <summary>Matches are counted exactly up to this many; a page past it shows only whether more follow.</summary>
     public const int CountLimit = 1_000;
 }
 

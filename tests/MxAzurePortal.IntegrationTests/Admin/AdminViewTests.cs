@@ -41,7 +41,7 @@ public sealed class AdminViewTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
-    public async Task A_search_matching_more_than_the_count_limit_counts_only_to_the_requested_page_and_still_pages_to_the_end()
+    public async Task A_search_matching_more_than_the_count_limit_says_more_than_and_still_pages_to_the_end()
     {
         var fleet = "wide" + Guid.NewGuid().ToString("N")[..5];
         var matches = AdminClusterQuery.CountLimit + 2 * AdminClusterQuery.PageSize + 10;
@@ -65,7 +65,7 @@ public sealed class AdminViewTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal($"{fleet}-{limitPage * AdminClusterQuery.PageSize:D4}", pastLimit.QuerySelector("tr[data-cluster] th")!.TextContent.Trim());
         Assert.Equal(AdminClusterQuery.PageSize, pastLimit.QuerySelectorAll("tr[data-cluster]").Length);
 
-        // The last page is counted exactly, and a page past it is the last one.
+        // The last page knows the exact total, and a page past it shows the last one.
         Assert.Equal($"{matches:N0} clusters · page {lastPage} of {lastPage}", last.QuerySelector("[data-testid=cluster-count]")!.TextContent);
         Assert.Equal(10, last.QuerySelectorAll("tr[data-cluster]").Length);
         Assert.Equal($"{fleet}-{matches - 1:D4}", last.QuerySelectorAll("tr[data-cluster] th").Last().TextContent.Trim());
