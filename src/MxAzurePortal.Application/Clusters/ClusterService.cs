@@ -39,9 +39,14 @@ public sealed partial class ClusterService(
 
     /// <summary>The cluster's own fields, without its runs, tickets or access: for pages that show only its settings.</summary>
     public Task<ClusterOverview?> GetSettingsAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Clusters.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new ClusterOverview(c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version))
-            .SingleOrDefaultAsync(cancellationToken);
+        SettingsQuery(db.Context(), id, cancellationToken);
+
+    // Compiled once: every page of a cluster's settings (Customizations among them) reads it.
+    private static readonly Func<DbContext, Guid, CancellationToken, Task<ClusterOverview?>> SettingsQuery =
+        EF.CompileAsyncQuery((DbContext db, Guid id, CancellationToken _) =>
+            db.Set<Cluster>().AsNoTracking().Where(c => c.Id == id)
+                .Select(c => new ClusterOverview(c.Id, c.Name, c.Organisation!.Name, c.Region, c.Status, c.CreatedAt, c.UpdatedAt, c.Settings, c.Version))
+                .SingleOrDefault());
 
     /// <summary>How many support tickets the cluster has (they are deleted with it).</summary>
     public Task<int> CountTicketsAsync(Guid id, CancellationToken cancellationToken) =>

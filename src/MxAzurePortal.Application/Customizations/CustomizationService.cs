@@ -24,21 +24,30 @@ public sealed class CustomizationService(IPortalDb db, ICurrentUser user, Activi
 {
     public async Task<CustomizationsView?> GetAsync(Guid clusterId, ClusterOverview cluster, CancellationToken cancellationToken)
     {
-        var state = await db.Clusters.Where(c => c.Id == clusterId)
-            .Select(c => new { c.NodePoolName, c.StorageTierRaisedAt }).SingleOrDefaultAsync(cancellationToken);
+        var state = await StateQuery(db.Context(), clusterId, cancellationToken);
         if (state is null)
         {
             return null;
         }
 
-        var changes = await db.Runs.AsNoTracking().Where(r => r.ClusterId == clusterId && r.Kind == RunKind.Change)
-            .OrderByDescending(r => r.CreatedAt).Take(20)
-            .Select(r => new ChangeView(r.Id, r.Summary ?? "", r.Status, r.RequestedBy, r.CreatedAt,
-                r.Steps.Where(s => s.Status == StepStatus.Failed).Select(s => s.ErrorCode + ": " + s.ErrorMessage).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
+        var changes = await ChangesQuery(db.Context(), clusterId).ToListAsync(cancellationToken);
         var lockedUntil = state.StorageTierRaisedAt + ClusterRules.StorageTierLock;
         return new CustomizationsView(cluster, state.NodePoolName, lockedUntil > clock.GetUtcNow() ? lockedUntil : null, changes);
     }
+
+    private sealed record CustomizationState(string NodePoolName, DateTimeOffset? StorageTierRaisedAt);
+
+    // Both compiled once: the Customizations page reads them on every visit and every poll while a change applies.
+    private static readonly Func<DbContext, Guid, CancellationToken, Task<CustomizationState?>> StateQuery =
+        EF.CompileAsyncQuery((DbContext db, Guid clusterId, CancellationToken _) =>
+            db.Set<Cluster>().Where(c => c.Id == clusterId).Select(c => new CustomizationState(c.NodePoolName, c.StorageTierRaisedAt)).SingleOrDefault());
+
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<ChangeView>> ChangesQuery =
+        EF.CompileAsyncQuery((DbContext db, Guid clusterId) =>
+            db.Set<ClusterRun>().AsNoTracking().Where(r => r.ClusterId == clusterId && r.Kind == RunKind.Change)
+                .OrderByDescending(r => r.CreatedAt).Take(20)
+                .Select(r => new ChangeView(r.Id, r.Summary ?? "", r.Status, r.RequestedBy, r.CreatedAt,
+                    r.Steps.Where(s => s.Status == StepStatus.Failed).Select(s => s.ErrorCode + ": " + s.ErrorMessage).FirstOrDefault())));
 
     public async Task<RuleResult> ApplyAsync(Guid clusterId, CustomizationChange change, int version, CancellationToken cancellationToken)
     {
