@@ -74,16 +74,21 @@ public static class DependencyInjection
 
     /// <summary>
     /// The context of a unit of work (a request, a worker's scope) is rented from a pool and handed that scope's
-    /// <see cref="TenantScope"/>; disposing the scope returns it, and the pool clears the tenant scope. Creating a
-    /// context and its internal services anew cost about a tenth of a page's time.
+    /// <see cref="TenantScope"/>. Creating a context and its internal services anew cost about a tenth of a page's time.
     /// </summary>
+    /// <remarks>
+    /// EF Core's scoped pool: the scope's lease returns the context when the scope ends, and the context's own Dispose
+    /// does not. That matters because the scope disposes the context once per registration that resolved it
+    /// (<see cref="PortalDbContext"/>, <see cref="IPortalDb"/>): with a context that returned itself on Dispose, the
+    /// second call could hand back a context another scope had rented meanwhile.
+    /// </remarks>
     private static void AddPooledContext<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
         where TContext : PortalDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddDbContextPool<TContext>(configure);
         services.AddScoped<PortalDbContext>(sp =>
         {
-            var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            var context = sp.GetRequiredService<TContext>();
             context.Tenant = sp.GetRequiredService<TenantScope>();
             return context;
         });

@@ -20,8 +20,8 @@ namespace MxAzurePortal.Infrastructure.Data;
 /// </summary>
 /// <remarks>
 /// Contexts are pooled: the scope that rents one sets <see cref="Tenant"/> (see
-/// <see cref="DependencyInjection.AddInfrastructure"/>), and returning it to the pool clears it. A context without a
-/// tenant scope sees no organisation's rows.
+/// <see cref="DependencyInjection.AddInfrastructure"/>), and the scope's disposal clears it before the pool takes the
+/// context back. A context without a tenant scope sees no organisation's rows.
 /// </remarks>
 public abstract class PortalDbContext(DbContextOptions options)
     : IdentityDbContext<PortalUser>(options), IPortalDb, IDataProtectionKeyContext
@@ -82,7 +82,7 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     private static readonly Guid Highest = new("ffffffff-ffff-ffff-ffff-ffffffffffff");
 
-    // Back in the pool, the context forgets the scope it served: the next renter sets its own.
+    // The scope ends: the context forgets the scope it served before it goes back to the pool; the next renter sets its own.
     public override void Dispose()
     {
         tenant = null;

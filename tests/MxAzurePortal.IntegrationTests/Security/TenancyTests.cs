@@ -63,8 +63,10 @@ public sealed class TenancyTests(PortalFactory factory) : IClassFixture<PortalFa
             Assert.Equal(0, await context.Organisations.CountAsync());
         }
 
-        // A context taken straight from the pool, without a scope's tenant, sees nothing either.
-        await using var bare = await factory.Services.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>().CreateDbContextAsync();
+        // A context resolved as its provider's type, not through the scope's registration, sees nothing either.
+        await using var direct = factory.Services.CreateAsyncScope();
+        direct.ServiceProvider.GetRequiredService<TenantScope>().OpenToAllOrganisations();
+        var bare = direct.ServiceProvider.GetRequiredService<SqlitePortalDbContext>();
         Assert.Null(bare.Tenant);
         Assert.Equal(0, await bare.Clusters.CountAsync());
     }
