@@ -17,31 +17,27 @@ public sealed class ActivityService(IPortalDb db)
 {
     public async Task<ActivityPage> ListAsync(Guid clusterId, ActivityQuery query, CancellationToken cancellationToken)
     {
-        var entries = db.ActivityEntries.AsNoTracking().Where(a => a.ClusterId == clusterId);
-        if (!string.IsNullOrWhiteSpace(query.Keyword))
-        {
-            var pattern = "%" + Like.Escape(query.Keyword.Trim()) + "%";
-            entries = entries.Where(a => EF.Functions.Like(a.Summary, pattern, Like.EscapeCharacter)
-                || EF.Functions.Like(a.Action, pattern, Like.EscapeCharacter) || EF.Functions.Like(a.Actor, pattern, Like.EscapeCharacter));
-        }
-
-        if (query.From is { } from)
-        {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            entries = entries.Where(a => a.At >= start);
-        }
-
-        if (query.To is { } to)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            entries = entries.Where(a => a.At < end);
-        }
-
+        var pattern = string.IsNullOrWhiteSpace(query.Keyword) ? null : "%" + Like.Escape(query.Keyword.Trim()) + "%";
+        DateTimeOffset? start = query.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        DateTimeOffset? end = query.To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         var page = Paging.Page(query.Page);
-        var lines = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * ActivityQuery.PageSize).Take(ActivityQuery.PageSize + 1)
-            .Select(a => new ActivityLine(a.At, a.Actor, a.FromAddress, a.Action, a.Summary))
+        var lines = await PageQuery(db.Context(), clusterId, pattern, start, end, (page - 1) * ActivityQuery.PageSize)
             .ToListAsync(cancellationToken);
         return new ActivityPage([.. lines.Take(ActivityQuery.PageSize)], page, lines.Count > ActivityQuery.PageSize);
     }
+
+    // Compiled once; each filter is optional, and a null parameter drops its condition from the SQL.
+    private static readonly Func<DbContext, Guid, string?, DateTimeOffset?, DateTimeOffset?, int, IAsyncEnumerable<ActivityLine>> PageQuery =
+        EF.CompileAsyncQuery((DbContext db, Guid clusterId, string? pattern, DateTimeOffset? start, DateTimeOffset? end, int skip) =>
+            db.Set<ActivityEntry>().AsNoTracking()
+                .Where(a => a.ClusterId == clusterId
+                    && (pattern == null
+                        || EF.Functions.Like(a.Summary, pattern, Like.EscapeCharacter)
+                        || EF.Functions.Like(a.Action, pattern, Like.EscapeCharacter)
+                        || EF.Functions.Like(a.Actor, pattern, Like.EscapeCharacter))
+                    && (start == null || a.At >= start)
+                    && (end == null || a.At < end))
+                .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+                .Skip(skip).Take(ActivityQuery.PageSize + 1)
+                .Select(a => new ActivityLine(a.At, a.Actor, a.FromAddress, a.Action, a.Summary)));
 }
