@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using MxAzurePortal.Application.Security;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -27,12 +28,39 @@ public static class Logging
         return builder;
     }
 
-    /// <summary>One log event per request, carrying who made it.</summary>
-    public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
+    /// <summary>
+    /// One log event per request, carrying who made it. A request its client abandoned (the tab closed, the connection
+    /// dropped) ends with status 499 at Information: the cancellation that follows is not the portal's failure, and the
+    /// request log would otherwise record it as a 500 at Error.
+    /// </summary>
+    public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app)
+    {
+        app.UseSerilogRequestLogging(options =>
         {
-            var user = http.RequestServices.GetRequiredService<ICurrentUser>();
-            diagnostics.Set("UserId", user.UserId);
-            diagnostics.Set("OrganisationId", user.OrganisationId);
+            // This host's logger, not the static one another host in the same process may have replaced.
+            options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                var user = http.RequestServices.GetRequiredService<ICurrentUser>();
+                diagnostics.Set("UserId", user.UserId);
+                diagnostics.Set("OrganisationId", user.OrganisationId);
+            };
         });
+        return app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                if (!context.Response.HasStarted)
+                {
+                    context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+                    // Nobody is left to read an error page.
+                    context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+                }
+            }
+        });
+    }
 }
