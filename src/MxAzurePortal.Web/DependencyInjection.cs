@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.Web.Api;
 using MxAzurePortal.Web.Security;
@@ -19,6 +20,8 @@ public static class DependencyInjection
             pages.Conventions.AuthorizeFolder("/Support", Policies.Customer);
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
         });
+        services.AddSingleton<CookieTempDataProvider>();
+        services.AddSingleton<ITempDataProvider, Pages.QuietTempDataProvider>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "MxAzurePortal.Antiforgery";

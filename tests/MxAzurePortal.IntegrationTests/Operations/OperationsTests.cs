@@ -90,4 +90,36 @@ public sealed class OperationsTests(PortalFactory factory) : IClassFixture<Porta
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
         }
     }
+
+    [Fact]
+    public async Task Only_a_request_that_brought_a_status_message_gets_its_cookie_deleted()
+    {
+        var session = await PortalSession.SignedInAsync(factory, Sandbox.DemoData.DemoAccounts.SupportEngineer.Email);
+
+        using var plain = await session.Client.GetAsync(new Uri("/Admin", UriKind.Relative));
+        Assert.Null(TempDataCookie(plain));
+
+        var page = await PortalSession.ParseAsync(plain);
+        var form = page.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().First(f => f.Action.Contains("handler=MendixOnKubernetes", StringComparison.Ordinal));
+        using var switched = await session.SubmitAsync(form, new Dictionary<string, string> { ["available"] = "false" });
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.DoesNotContain("expires=Thu, 01 Jan 1970", TempDataCookie(switched) ?? "missing", StringComparison.Ordinal);
+
+        using var shown = await session.Client.GetAsync(new Uri("/Admin", UriKind.Relative));
+        Assert.Contains("Simulated Mendix on Kubernetes is now unavailable.", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("expires=Thu, 01 Jan 1970", TempDataCookie(shown) ?? "missing", StringComparison.Ordinal);
+
+        using var after = await session.Client.GetAsync(new Uri("/Admin", UriKind.Relative));
+        Assert.Null(TempDataCookie(after));
+        Assert.DoesNotContain("Simulated Mendix on Kubernetes is now unavailable.", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var restore = (await PortalSession.ParseAsync(after)).QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().First(f => f.Action.Contains("handler=MendixOnKubernetes", StringComparison.Ordinal));
+        using var restored = await session.SubmitAsync(restore, new Dictionary<string, string> { ["available"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+    }
+
+    private static string? TempDataCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.FirstOrDefault(c => c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=", StringComparison.Ordinal))
+            : null;
 }
