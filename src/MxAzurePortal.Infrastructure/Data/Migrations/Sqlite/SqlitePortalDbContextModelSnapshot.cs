@@ -804,9 +804,11 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClusterId", "CreatedAt");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_ClusterRuns_Claimable")
+                        .HasFilter("[Status] IN ('Queued', 'Running')");
 
-                    b.HasIndex("Status", "LeaseExpiresAt");
+                    b.HasIndex("ClusterId", "CreatedAt");
 
                     b.ToTable("ClusterRuns", (string)null);
                 });

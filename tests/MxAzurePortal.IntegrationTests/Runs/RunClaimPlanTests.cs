@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MxAzurePortal.Application.Runs;
+using MxAzurePortal.Application.Security;
+using MxAzurePortal.Infrastructure.Data;
+using MxAzurePortal.IntegrationTests.Hosting;
+
+namespace MxAzurePortal.IntegrationTests.Runs;
+
+/// <summary>
+/// Every portal instance polls for runs to drive twice a second, for ever: that poll must cost what the unfinished
+/// runs cost, not what the history of finished ones does, also after SQLite's ANALYZE has seen that history.
+/// </summary>
+public sealed class RunClaimPlanTests
+{
+    [Fact]
+    public async Task The_claim_reads_only_unfinished_runs_after_analyze_has_seen_thousands_of_finished_ones()
+    {
+        var commands = new ConcurrentQueue<Sent>();
+        using var portal = PortalFactory.With(new Dictionary<string, string> { ["Runs:PollMilliseconds"] = "60000" });
+        using var host = portal.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.ConfigureDbContext<SqlitePortalDbContext>((_, options) => options.AddInterceptors(new Capture(commands)))));
+        _ = host.Services;
+        var clusterId = await DemoClusters.AddContosoAsync(portal, "claim-plan");
+        var finished = await DemoClusters.AddRunAsync(portal, clusterId);
+        var queued = await portal.WithDatabaseAsync(async db =>
+        {
+            var cluster = await db.Clusters.SingleAsync(c => c.Id == clusterId);
+            var run = RunPlanner.Initialize(cluster, "test", null);
+            db.Runs.Add(run);
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+        await using (var connection = new SqliteConnection($"Data Source={portal.DatabaseFile}"))
+        {
+            await connection.OpenAsync();
+            await CopyRunAsync(connection, finished, copies: 3_000);
+            await ExecuteAsync(connection, "ANALYZE");
+        }
+
+        commands.Clear();
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().OpenToAllOrganisations();
+        var claimed = await scope.ServiceProvider.GetRequiredService<RunLeases>().ClaimNextAsync("plan-test", CancellationToken.None);
+
+        Assert.Equal(queued, claimed);
+        var select = commands.First(c => c.Sql.StartsWith("SELECT", StringComparison.Ordinal) && c.Sql.Contains("ORDER BY", StringComparison.Ordinal));
+        var plan = await PlanAsync(portal.DatabaseFile, select);
+        Assert.DoesNotContain(plan, line => line == "SCAN c" || line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("IX_ClusterRuns_Claimable", StringComparison.Ordinal));
+    }
+
+    /// <summary>Copies a run row as finished runs with new ids, as years of customizations and updates leave them.</summary>
+    private static async Task CopyRunAsync(SqliteConnection connection, Guid runId, int copies)
+    {
+        var columns = new List<string>();
+        await using (var info = connection.CreateCommand())
+        {
+            info.CommandText = "SELECT name FROM pragma_table_info('ClusterRuns') WHERE name <> 'Id'";
+            await using var reader = await info.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                columns.Add($"\"{reader.GetString(0)}\"");
+            }
+        }
+
+        var list = string.Join(", ", columns);
+        await using var copy = connection.CreateCommand();
+        copy.CommandText = $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {copies})
+            INSERT INTO "ClusterRuns" ("Id", {list})
+            SELECT upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6))), {list}
+            FROM "ClusterRuns", n WHERE "Id" = $id
+            """;
+        copy.Parameters.AddWithValue("$id", runId.ToString().ToUpperInvariant());
+        Assert.Equal(copies, await copy.ExecuteNonQueryAsync());
+    }
+
+    private static async Task<List<string>> PlanAsync(string database, Sent select)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + select.Sql;
+        foreach (var (name, value) in select.Parameters)
+        {
+            explain.Parameters.AddWithValue(name, value);
+        }
+
+        var plan = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed record Sent(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+    private sealed class Capture(ConcurrentQueue<Sent> commands) : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            commands.Enqueue(new Sent(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value))]));
+            return ValueTask.FromResult(result);
+        }
+    }
+}
