@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks the portal at customer scale and writes bench/results/latest.md and latest.png.
 # Seeds a separate SQLite database (bench/.data), starts the portal on loopback and drives it with wrk.
-# BENCH_SECONDS (default 10) sets the length of each measurement.
+# BENCH_SECONDS (default 10) sets the length of each measurement; BENCH_REPEATS (default 3) how often each page is
+# measured at 32 connections, where the targets are set.
 set -euo pipefail
 cd "$(dirname "$0")"
 
