@@ -8,6 +8,7 @@ import math
 import os
 import platform
 import re
+import socket
 import sqlite3
 import statistics
 import subprocess
@@ -83,6 +84,11 @@ def seed(database):
 
 
 def start_portal(database, log_file):
+    # Another process on the ports would answer in the portal's place and the figures would be its.
+    for port in (PORT, SANDBOX_PORT):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                sys.exit(f"port {port} is already in use: stop what listens there (or set BENCH_PORT) and run again")
     web = os.path.join(ROOT, "src", "MxAzurePortal.Web")
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Development", Database__SqlitePath=database, Sandbox__DemoClusters="false",
                Sandbox__ServerPort=str(SANDBOX_PORT), Serilog__MinimumLevel__Default="Warning",
@@ -90,6 +96,8 @@ def start_portal(database, log_file):
     process = subprocess.Popen(["dotnet", os.path.join(web, "bin", "Release", "net10.0", "MxAzurePortal.Web.dll"), "--urls", BASE],
                                cwd=web, env=env, stdout=log_file, stderr=subprocess.STDOUT)
     for _ in range(240):
+        if process.poll() is not None:
+            sys.exit(f"the portal exited with {process.returncode}; see {log_file.name}")
         try:
             with urllib.request.urlopen(BASE + "/readyz") as response:
                 if response.status == 200:
