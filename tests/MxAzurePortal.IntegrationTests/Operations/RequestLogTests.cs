@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.Infrastructure.Data;
@@ -22,28 +20,21 @@ public sealed class RequestLogTests : IAsyncLifetime
     private const string Header = "X-Test-Query";
     private readonly Sink sink = new();
     private readonly TaskCompletionSource held = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private PortalFactory portal = null!;
-    private WebApplicationFactory<Program> factory = null!;
+    private ServicedPortal host = null!;
 
     public Task InitializeAsync()
     {
-        portal = PortalFactory.With(new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Information" });
-        factory = portal.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        host = new ServicedPortal(PortalFactory.With(new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Information" }), services =>
         {
             services.AddHttpContextAccessor();
             services.AddSingleton<ILogEventSink>(sink);
             services.ConfigureDbContext<SqlitePortalDbContext>((sp, options) =>
                 options.AddInterceptors(new MarkedQueries(sp.GetRequiredService<IHttpContextAccessor>(), held)));
-        }));
-        _ = factory.Services;
+        });
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await portal.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task A_client_that_goes_away_mid_request_is_logged_as_closed_not_as_an_error()
@@ -79,12 +70,7 @@ public sealed class RequestLogTests : IAsyncLifetime
         Assert.IsType<InvalidOperationException>(logged.Exception);
     }
 
-    private async Task<HttpClient> SignInAsync()
-    {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await HttpSignIn.SignInAsync(client, DemoAccounts.ContosoManager.Email);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync() => host.SignedInClientAsync(DemoAccounts.ContosoManager.Email);
 
     /// <summary>Holds a marked request's first query until the request is aborted, or fails it.</summary>
     private sealed class MarkedQueries(IHttpContextAccessor http, TaskCompletionSource held) : DbCommandInterceptor

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.Infrastructure.Data;
@@ -19,27 +17,20 @@ namespace MxAzurePortal.IntegrationTests.Performance;
 public sealed class ConnectionHoldTests : IAsyncLifetime
 {
     private readonly Connections connections = new();
-    private PortalFactory portal = null!;
-    private WebApplicationFactory<Program> factory = null!;
+    private ServicedPortal host = null!;
 
     public Task InitializeAsync()
     {
-        portal = new PortalFactory();
-        factory = portal.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        host = new ServicedPortal(new PortalFactory(), services =>
         {
             services.AddHttpContextAccessor();
             services.ConfigureDbContext<SqlitePortalDbContext>((sp, options) =>
                 options.AddInterceptors(new Counting(connections, sp.GetRequiredService<IHttpContextAccessor>())));
-        }));
-        _ = factory.Services;
+        });
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await portal.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Theory]
     [InlineData("/Clusters/{id}")]
@@ -47,11 +38,10 @@ public sealed class ConnectionHoldTests : IAsyncLifetime
     [InlineData("/Clusters/{id}/Customizations")]
     public async Task A_page_of_several_statements_opens_one_connection_and_closes_it(string page)
     {
-        var cluster = await DemoClusters.AddContosoAsync(portal, "hold-" + Guid.NewGuid().ToString("N")[..6]);
-        await DemoClusters.AddRunAsync(portal, cluster);
-        await DemoClusters.AddTicketAsync(portal, cluster);
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await HttpSignIn.SignInAsync(client, DemoAccounts.ContosoManager.Email);
+        var cluster = await DemoClusters.AddContosoAsync(host.Portal, "hold-" + Guid.NewGuid().ToString("N")[..6]);
+        await DemoClusters.AddRunAsync(host.Portal, cluster);
+        await DemoClusters.AddTicketAsync(host.Portal, cluster);
+        var client = await host.SignedInClientAsync(DemoAccounts.ContosoManager.Email);
         var path = page.Replace("{id}", cluster.ToString(), StringComparison.Ordinal);
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));

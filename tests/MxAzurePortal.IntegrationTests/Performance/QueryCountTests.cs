@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,28 +20,21 @@ public sealed class QueryCountTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Budget = 12;
     private readonly CommandCounter counter = new();
-    private PortalFactory portal = null!;
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory = null!;
+    private ServicedPortal host = null!;
 
     public Task InitializeAsync()
     {
-        portal = new PortalFactory();
-        factory = portal.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        host = new ServicedPortal(new PortalFactory(), services =>
         {
             services.AddHttpContextAccessor();
             services.AddSingleton(counter);
             services.ConfigureDbContext<SqlitePortalDbContext>((sp, options) =>
                 options.AddInterceptors(new CountingInterceptor(counter, sp.GetRequiredService<IHttpContextAccessor>())));
-        }));
-        _ = factory.Services;
+        });
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await portal.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
     public async Task Each_page_sends_the_same_few_commands_with_many_rows_as_with_few()
@@ -85,27 +77,27 @@ public sealed class QueryCountTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<Guid> SeedAsync(string name, int rows)
     {
-        var cluster = await DemoClusters.AddContosoAsync(portal, "qc-" + name);
+        var cluster = await DemoClusters.AddContosoAsync(host.Portal, "qc-" + name);
         for (var i = 0; i < rows; i++)
         {
-            await DemoClusters.AddContosoAsync(portal, $"qc-{name}-{i:D2}");
-            await DemoClusters.AddRunAsync(portal, cluster);
-            await DemoClusters.AddTicketAsync(portal, cluster, $"Ticket {i} of {name}");
+            await DemoClusters.AddContosoAsync(host.Portal, $"qc-{name}-{i:D2}");
+            await DemoClusters.AddRunAsync(host.Portal, cluster);
+            await DemoClusters.AddTicketAsync(host.Portal, cluster, $"Ticket {i} of {name}");
         }
 
         for (var i = 0; i < Math.Min(rows, 6); i++)
         {
-            await DemoClusters.AddGrantAsync(portal, cluster, i == 0 ? AccessGrantStatus.Active : AccessGrantStatus.Revoked);
+            await DemoClusters.AddGrantAsync(host.Portal, cluster, i == 0 ? AccessGrantStatus.Active : AccessGrantStatus.Revoked);
         }
 
-        await portal.WithDatabaseAsync(async db =>
+        await host.Portal.WithDatabaseAsync(async db =>
         {
             var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
             for (var i = 0; i < rows * 5; i++)
             {
                 db.ActivityEntries.Add(new MxAzurePortal.Application.Activity.ActivityEntry
                 {
-                    OrganisationId = organisation, ClusterId = cluster, ClusterName = "qc-" + name, At = portal.Clock.GetUtcNow(),
+                    OrganisationId = organisation, ClusterId = cluster, ClusterName = "qc-" + name, At = host.Portal.Clock.GetUtcNow(),
                     Actor = "Casey Manager", Action = "Test", Summary = $"entry {i}",
                 });
             }
@@ -115,12 +107,7 @@ public sealed class QueryCountTests(ITestOutputHelper output) : IAsyncLifetime
         return cluster;
     }
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await HttpSignIn.SignInAsync(client, email);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string email) => host.SignedInClientAsync(email);
 
     /// <summary>Commands sent while serving a request, by the request's path and query.</summary>
     public sealed class CommandCounter
