@@ -27,7 +27,7 @@ DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
 if not 1 <= DURATION <= 50:
     sys.exit("BENCH_SECONDS must be between 1 and 50: a signed-in cookie is checked against its security stamp after a minute")
 CONNECTIONS = [1, 8, 32]
-# Runs of the same code on a shared two-core machine differ by up to a fifth: at the targets' connection count each
+# Runs of the same code on a shared two-core machine differ by up to a third: at the targets' connection count each
 # page is measured this many times, in rounds across the pages, and the report gives the median and the range.
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
 if not 1 <= REPEATS <= 9:

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.Web.Api;
 using MxAzurePortal.Web.Security;
@@ -21,7 +22,7 @@ public static class DependencyInjection
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
         });
         services.AddSingleton<CookieTempDataProvider>();
-        services.AddSingleton<ITempDataProvider, Pages.QuietTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, Pages.QuietTempDataProvider>());
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "MxAzurePortal.Antiforgery";

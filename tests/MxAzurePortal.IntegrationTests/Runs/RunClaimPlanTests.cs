@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,10 +21,9 @@ public sealed class RunClaimPlanTests
     public async Task The_claim_reads_only_unfinished_runs_after_analyze_has_seen_thousands_of_finished_ones()
     {
         var commands = new ConcurrentQueue<Sent>();
-        using var portal = PortalFactory.With(new Dictionary<string, string> { ["Runs:PollMilliseconds"] = "60000" });
-        using var host = portal.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.ConfigureDbContext<SqlitePortalDbContext>((_, options) => options.AddInterceptors(new Capture(commands)))));
-        _ = host.Services;
+        await using var host = new ServicedPortal(PortalFactory.With(new Dictionary<string, string> { ["Runs:PollMilliseconds"] = "60000" }), services =>
+            services.ConfigureDbContext<SqlitePortalDbContext>((_, options) => options.AddInterceptors(new Capture(commands))));
+        var portal = host.Portal;
         var clusterId = await DemoClusters.AddContosoAsync(portal, "claim-plan");
         var finished = await DemoClusters.AddRunAsync(portal, clusterId);
         var queued = await portal.WithDatabaseAsync(async db =>
@@ -44,7 +42,7 @@ public sealed class RunClaimPlanTests
         }
 
         commands.Clear();
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = host.Host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScope>().OpenToAllOrganisations();
         var claimed = await scope.ServiceProvider.GetRequiredService<RunLeases>().ClaimNextAsync("plan-test", CancellationToken.None);
 
