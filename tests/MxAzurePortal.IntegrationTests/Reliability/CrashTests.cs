@@ -34,8 +34,9 @@ public sealed class CrashTests
     public async Task An_initialization_killed_at_random_points_ends_with_every_step_and_resource_done_once()
     {
         const int plannedKills = 4;
-        // AKS takes 2 s here, longer than any life between kills but the last, so every kill finds work in flight.
-        await using var simulators = await Simulators.StartAsync(new ArmSimulatorOptions { LatencyScale = 0.25 });
+        // AKS takes 4 s here, longer than any life between kills, so every kill finds work in flight however fast the
+        // machine restarts the portal (at 2 s a fast machine finished the work before the fourth kill).
+        await using var simulators = await Simulators.StartAsync(new ArmSimulatorOptions { LatencyScale = 0.5 });
         await using var portal = new PortalProcess(simulators.Address, new Dictionary<string, string>(Fast) { ["Sandbox:DemoClusters"] = "true" });
         await portal.StartAsync();
 
