@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 
 namespace MxAzurePortal.Infrastructure.Data;
 
@@ -21,7 +22,12 @@ public static class PortalDbSetup
             // Several portal instances may share one file: wait for a lock rather than fail.
             DefaultTimeout = 30,
         }.ToString();
-        options.UseSqlite(connectionString);
+        // Each query is prepared once per connection and the connection stays open between units of work (ADR-015).
+#pragma warning disable EF1001 // The provider-internal connection service is what KeptOpenSqliteConnection replaces.
+        options.UseSqlite(connectionString)
+            .ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>()
+            .AddInterceptors(new SqliteStatementCache());
+#pragma warning restore EF1001
     }
 
     public static void UseSqlServer(DbContextOptionsBuilder options, string connectionString)

@@ -1,19 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MxAzurePortal.Application.Clusters;
-using MxAzurePortal.Application.Common;
 using MxAzurePortal.Application.Customizations;
 
 namespace MxAzurePortal.Web.Pages.Clusters;
 
 /// <summary>The allowed customizations of a cluster: every member reads them, Cluster Managers apply them.</summary>
-public sealed class CustomizationsModel(ClusterService clusters, CustomizationService customizations, IAuthorizationService authorization, IPortalDb db)
+public sealed class CustomizationsModel(ClusterService clusters, CustomizationService customizations, IAuthorizationService authorization)
     : CustomizationsPageBase(clusters, customizations, authorization)
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        // Three statements: the cluster's settings, its state and its changes.
-        await db.HoldConnectionAsync(cancellationToken);
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MxAzurePortal.Application.Clusters;
-using MxAzurePortal.Application.Common;
 using MxAzurePortal.Application.Support;
 using MxAzurePortal.Web.Security;
 
 namespace MxAzurePortal.Web.Pages.Clusters;
 
 /// <summary>The Cluster Overview. Another organisation's cluster is answered as not found.</summary>
-public sealed class OverviewModel(ClusterService clusters, TicketService tickets, IAuthorizationService authorization, IPortalDb db) : PageModel
+public sealed class OverviewModel(ClusterService clusters, TicketService tickets, IAuthorizationService authorization) : PageModel
 {
     public ClusterOverview Cluster { get; private set; } = null!;
 
@@ -22,8 +21,6 @@ public sealed class OverviewModel(ClusterService clusters, TicketService tickets
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        // Four statements: the cluster, its runs, its latest tickets and (while rendering) its service updates.
-        await db.HoldConnectionAsync(cancellationToken);
         var cluster = await clusters.GetOverviewAsync(id, cancellationToken);
         if (cluster is null)
         {
@@ -39,7 +36,6 @@ public sealed class OverviewModel(ClusterService clusters, TicketService tickets
     /// <summary>The live progress fragment htmx polls while a run is active; a finished run reloads the whole page.</summary>
     public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken cancellationToken)
     {
-        await db.HoldConnectionAsync(cancellationToken);
         var cluster = await clusters.GetOverviewAsync(id, cancellationToken);
         if (cluster is null)
         {
