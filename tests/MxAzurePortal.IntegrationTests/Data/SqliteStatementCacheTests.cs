@@ -53,6 +53,22 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_query_with_a_LIKE_pattern_is_left_to_EF_Core_as_SQLite_prepares_it_again_on_every_binding()
+    {
+        await AddOrganisationAsync("patterned");
+        var (connection, before) = await InScopeAsync(async db =>
+        {
+            await IdOfAsync(db, "patterned");
+            return (Connection(db), Cache.Prepared(Connection(db)));
+        });
+
+        var found = await InScopeAsync(db => db.Organisations.Where(o => EF.Functions.Like(o.Name, "pattern%")).Select(o => o.Name).ToListAsync());
+
+        Assert.Equal(["patterned"], found);
+        Assert.Equal(before, Cache.Prepared(connection));
+    }
+
+    [Fact]
     public async Task A_query_read_inside_its_own_reading_gets_a_statement_of_its_own()
     {
         await AddOrganisationAsync("outer");
