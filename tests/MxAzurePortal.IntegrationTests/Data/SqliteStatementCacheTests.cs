@@ -12,7 +12,8 @@ namespace MxAzurePortal.IntegrationTests.Data;
 
 /// <summary>
 /// A query is prepared once per SQLite connection and runs on its prepared statement in later units of work, on a
-/// connection the pooled context keeps open; it still reads what was committed meanwhile, with its new parameter values.
+/// connection the pooled context keeps open (and reads the file through a memory map); it still reads what was
+/// committed meanwhile, with its new parameter values.
 /// </summary>
 public sealed class SqliteStatementCacheTests : IAsyncLifetime
 {
@@ -66,6 +67,20 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
 
         Assert.Equal(["patterned"], found);
         Assert.Equal(before, Cache.Prepared(connection));
+    }
+
+    [Fact]
+    public async Task A_kept_connection_reads_the_database_file_through_a_memory_map()
+    {
+        var mapped = await InScopeAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = Connection(db).CreateCommand();
+            command.CommandText = "PRAGMA mmap_size";
+            return (long)(await command.ExecuteScalarAsync())!;
+        });
+
+        Assert.Equal(KeptOpenSqliteConnection.MemoryMapBytes, mapped);
     }
 
     [Fact]
