@@ -53,13 +53,6 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
             return null;
         }
 
-        // SQLite prepares a statement whose plan depends on a bound LIKE pattern again whenever the pattern is bound, so
-        // keeping it gains nothing, and a benchmark run with such statements kept was slower on the pages that search.
-        if (original.CommandText.Contains(" LIKE ", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
         var statements = connections.GetValue(connection, static c => new Statements(c));
         var prepared = statements.Rent(original.CommandText);
         if (prepared is null)

@@ -54,19 +54,20 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_query_with_a_LIKE_pattern_is_left_to_EF_Core_as_SQLite_prepares_it_again_on_every_binding()
+    public async Task A_query_with_a_LIKE_pattern_finds_the_rows_of_each_new_pattern_on_its_prepared_statement()
     {
-        await AddOrganisationAsync("patterned");
-        var (connection, before) = await InScopeAsync(async db =>
-        {
-            await IdOfAsync(db, "patterned");
-            return (Connection(db), Cache.Prepared(Connection(db)));
-        });
+        await AddOrganisationAsync("north-1");
+        await AddOrganisationAsync("south-1");
+        var (connection, north) = await InScopeAsync(async db => (Connection(db), await NamesLikeAsync(db, "north%")));
+        var prepared = Cache.Prepared(connection);
 
-        var found = await InScopeAsync(db => db.Organisations.Where(o => EF.Functions.Like(o.Name, "pattern%")).Select(o => o.Name).ToListAsync());
+        var south = await InScopeAsync(db => NamesLikeAsync(db, "south%"));
+        var none = await InScopeAsync(db => NamesLikeAsync(db, "east%"));
 
-        Assert.Equal(["patterned"], found);
-        Assert.Equal(before, Cache.Prepared(connection));
+        Assert.Equal(["north-1"], north);
+        Assert.Equal(["south-1"], south);
+        Assert.Empty(none);
+        Assert.Equal(prepared, Cache.Prepared(connection));
     }
 
     [Fact]
@@ -128,6 +129,9 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
     private static SqliteConnection Connection(PortalDbContext db) => (SqliteConnection)db.Database.GetDbConnection();
 
     private static IQueryable<string> Names(PortalDbContext db) => db.Organisations.OrderBy(o => o.Name).Select(o => o.Name);
+
+    private static Task<List<string>> NamesLikeAsync(PortalDbContext db, string pattern) =>
+        db.Organisations.Where(o => EF.Functions.Like(o.Name, pattern)).Select(o => o.Name).ToListAsync();
 
     private static Task<Guid?> IdOfAsync(PortalDbContext db, string name) =>
         db.Organisations.Where(o => o.Name == name).Select(o => (Guid?)o.Id).SingleOrDefaultAsync();
