@@ -28,6 +28,9 @@ public sealed class KeptOpenSqliteConnection(
     IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
     : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
 {
+    /// <summary>Bytes of the database file each connection reads through a memory map rather than its own reads.</summary>
+    public const long MemoryMapBytes = 256L * 1024 * 1024;
+
     private readonly SqliteStatementCache? statements = dependencies.ContextOptions
         .FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteStatementCache>().FirstOrDefault();
 
@@ -42,9 +45,6 @@ public sealed class KeptOpenSqliteConnection(
         await base.OpenDbConnectionAsync(errorsExpected, cancellationToken);
         MapDatabaseFile();
     }
-
-    /// <summary>Bytes of the database file each connection reads through a memory map rather than its own reads.</summary>
-    public const long MemoryMapBytes = 256L * 1024 * 1024;
 
     // The pool hands its contexts out in turn, so a page's working set is read into the page cache of every kept
     // connection, and a write by anyone empties them all. Mapped, a page a connection has not cached is read from the
@@ -69,8 +69,9 @@ public sealed class KeptOpenSqliteConnection(
 
     /// <summary>
     /// Open, and none of its kept statements being read (EF Core disposes the readers of the commands it runs itself
-    /// before it closes the connection). A transaction begun in SQL and never ended is rolled back first (and the connection closed if that fails): EF Core ends
-    /// its own before it closes, and a pooled Microsoft.Data.Sqlite connection would otherwise hand it to the next open.
+    /// before it closes the connection). A transaction begun in SQL and never ended is rolled back first, and the
+    /// connection closed if that fails: EF Core ends its own before it closes, and a pooled Microsoft.Data.Sqlite
+    /// connection would otherwise hand it to the next open.
     /// </summary>
     private bool KeepOpen()
     {

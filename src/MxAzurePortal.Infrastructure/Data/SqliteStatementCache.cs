@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MxAzurePortal.Infrastructure.Data;
 
 /// <summary>
-/// Keeps the queries EF Core sends over a SQLite connection prepared, by their SQL, and runs each later execution of
-/// the same SQL on its prepared statement with the new parameter values.
+/// Keeps the commands EF Core runs as readers over a SQLite connection prepared, by their SQL (its queries, and the
+/// batches of SaveChanges, which read back generated values), and runs each later execution of the same SQL on its
+/// prepared statement with the new parameter values. Commands run without a reader (migrations, raw SQL) are not kept.
 /// </summary>
 /// <remarks>
 /// EF Core creates a command for every execution and Microsoft.Data.Sqlite prepares every new command, so SQLite
@@ -36,9 +37,6 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(ReaderExecuting(command, eventData, result));
     }
-
-    /// <summary>How many statements are kept prepared on <paramref name="connection"/>.</summary>
-    public int Count(SqliteConnection connection) => connections.TryGetValue(connection, out var statements) ? statements.Count : 0;
 
     /// <summary>How many statements were prepared on <paramref name="connection"/> so far, the ones since dropped included.</summary>
     public long Prepared(SqliteConnection connection) => connections.TryGetValue(connection, out var statements) ? statements.Prepared : 0;
@@ -98,8 +96,6 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
                 }
             };
         }
-
-        public int Count => byText.Count;
 
         public long Prepared { get; private set; }
 
