@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MxAzurePortal.BrowserTests.Hosting;
 
@@ -10,14 +9,7 @@ public sealed class StaffAccessTests(BrowserPortal portal) : IClassFixture<Brows
     public async Task Staff_request_access_on_a_ticket_the_customer_approves_staff_read_logs_then_revocation_refuses_them()
     {
         var customer = await portal.SignedInPageAsync("manager@contoso.example");
-        await customer.GetByRole(AriaRole.Link, new() { Name = "contoso-prod" }).ClickAsync();
-        await customer.GetByRole(AriaRole.Link, new() { Name = "Support Center" }).ClickAsync();
-        await customer.GetByRole(AriaRole.Link, new() { Name = "Open a Ticket" }).ClickAsync();
-        await customer.GetByLabel("Subject").FillAsync("Apps restart every few minutes");
-        await customer.GetByLabel("Description").FillAsync("Since this morning every app restarts about every five minutes.");
-        await customer.GetByLabel(new Regex("sharing this cluster's recent logs")).CheckAsync();
-        await customer.GetByRole(AriaRole.Button, new() { Name = "Open ticket" }).ClickAsync();
-        await customer.GetByRole(AriaRole.Status).Filter(new() { HasText = "on its way" }).WaitForAsync();
+        await customer.OpenTicketOnContosoProdAsync("Apps restart every few minutes", "Since this morning every app restarts about every five minutes.");
 
         var staff = await portal.SignedInPageAsync("support@mendix.example");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Admin" }).First.ClickAsync();
