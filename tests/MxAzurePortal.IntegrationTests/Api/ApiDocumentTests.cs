@@ -35,6 +35,8 @@ public sealed class ApiDocumentTests(PortalFactory factory) : IClassFixture<Port
         var page = await session.GetDocumentAsync("/api/docs");
 
         Assert.Contains("MxToken", page.QuerySelector("#authentication")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("#authentication code"), code => code.TextContent == "MxToken <token>");
+        Assert.DoesNotContain("`", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         var deploy = page.QuerySelector("[data-operation=Deploy]")!.TextContent;
         Assert.Contains("POST", deploy, StringComparison.Ordinal);
         Assert.Contains("environmentId", deploy, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -28,6 +29,33 @@ public sealed class DocsModel([FromKeyedServices(ApiDocument.Name)] IOpenApiDocu
         Sections = [.. operations
             .GroupBy(o => o.Details.Tags?.FirstOrDefault()?.Name ?? "Other")
             .Select(g => (g.Key, (IReadOnlyList<Operation>)[.. g.OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => MethodOrder(o.Method))]))];
+    }
+
+    /// <summary>
+    /// An OpenAPI description is CommonMark: its <c>`code spans`</c> are shown as code, everything else as encoded
+    /// text. A backtick without its pair stays a backtick.
+    /// </summary>
+    public static IHtmlContent Prose(string? text)
+    {
+        var html = new HtmlContentBuilder();
+        var parts = (text ?? "").Split('`');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 0)
+            {
+                html.Append(parts[i]);
+            }
+            else if (i < parts.Length - 1)
+            {
+                html.AppendHtml("<code>").Append(parts[i]).AppendHtml("</code>");
+            }
+            else
+            {
+                html.Append("`" + parts[i]);
+            }
+        }
+
+        return html;
     }
 
     private static int MethodOrder(string method) => Array.IndexOf(["GET", "POST", "PUT", "PATCH", "DELETE"], method) is var i and >= 0 ? i : 9;
