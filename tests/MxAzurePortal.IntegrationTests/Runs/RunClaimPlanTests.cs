@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.Application.Runs;
 using MxAzurePortal.Application.Security;
@@ -20,9 +17,10 @@ public sealed class RunClaimPlanTests
     [Fact]
     public async Task The_claim_reads_only_unfinished_runs_after_analyze_has_seen_thousands_of_finished_ones()
     {
-        var commands = new ConcurrentQueue<Sent>();
+        var capture = new CommandCapture();
+        var commands = capture.Commands;
         await using var host = new ServicedPortal(PortalFactory.With(new Dictionary<string, string> { ["Runs:PollMilliseconds"] = "60000" }), services =>
-            services.ConfigureDbContext<SqlitePortalDbContext>((_, options) => options.AddInterceptors(new Capture(commands))));
+            services.ConfigureDbContext<SqlitePortalDbContext>((_, options) => options.AddInterceptors(capture)));
         var portal = host.Portal;
         var clusterId = await DemoClusters.AddContosoAsync(portal, "claim-plan");
         var finished = await DemoClusters.AddRunAsync(portal, clusterId);
@@ -38,7 +36,7 @@ public sealed class RunClaimPlanTests
         {
             await connection.OpenAsync();
             await CopyRunAsync(connection, finished, copies: 3_000);
-            await ExecuteAsync(connection, "ANALYZE");
+            await QueryPlans.ExecuteAsync(connection, "ANALYZE");
         }
 
         commands.Clear();
@@ -48,7 +46,7 @@ public sealed class RunClaimPlanTests
 
         Assert.Equal(queued, claimed);
         var select = commands.First(c => c.Sql.StartsWith("SELECT", StringComparison.Ordinal) && c.Sql.Contains("ORDER BY", StringComparison.Ordinal));
-        var plan = await PlanAsync(portal.DatabaseFile, select);
+        var plan = await QueryPlans.ExplainAsync(portal.DatabaseFile, select);
         Assert.DoesNotContain(plan, line => line == "SCAN c" || line.Contains("TEMP B-TREE", StringComparison.Ordinal));
         Assert.Contains(plan, line => line.Contains("IX_ClusterRuns_Claimable", StringComparison.Ordinal));
     }
@@ -77,45 +75,5 @@ public sealed class RunClaimPlanTests
             """;
         copy.Parameters.AddWithValue("$id", runId.ToString().ToUpperInvariant());
         Assert.Equal(copies, await copy.ExecuteNonQueryAsync());
-    }
-
-    private static async Task<List<string>> PlanAsync(string database, Sent select)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + select.Sql;
-        foreach (var (name, value) in select.Parameters)
-        {
-            explain.Parameters.AddWithValue(name, value);
-        }
-
-        var plan = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return plan;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed record Sent(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
-
-    private sealed class Capture(ConcurrentQueue<Sent> commands) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            commands.Enqueue(new Sent(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value))]));
-            return ValueTask.FromResult(result);
-        }
     }
 }

@@ -88,7 +88,9 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.Property(a => a.FromAddress).HasMaxLength(64);
         builder.Property(a => a.Action).HasMaxLength(64);
         builder.Property(a => a.Summary).HasMaxLength(4000);
-        builder.HasIndex(a => new { a.OrganisationId, a.ClusterId, a.At });
+        // A cluster's entries newest first. Not led by the organisation: the tenant filter is a range of organisation
+        // ids, after which SQLite cannot use a second column, so it read every entry of the organisation and sorted.
+        builder.HasIndex(a => new { a.ClusterId, a.At });
         builder.HasIndex(a => a.AccessGrantId);
     }
 }

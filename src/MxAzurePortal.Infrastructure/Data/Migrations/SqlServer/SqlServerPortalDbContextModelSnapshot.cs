@@ -319,7 +319,7 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("AccessGrantId");
 
-                    b.HasIndex("OrganisationId", "ClusterId", "At");
+                    b.HasIndex("ClusterId", "At");
 
                     b.ToTable("ActivityLog", (string)null);
                 });

@@ -305,7 +305,7 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("AccessGrantId");
 
-                    b.HasIndex("OrganisationId", "ClusterId", "At");
+                    b.HasIndex("ClusterId", "At");
 
                     b.ToTable("ActivityLog", (string)null);
                 });
