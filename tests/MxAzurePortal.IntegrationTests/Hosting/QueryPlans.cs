@@ -45,6 +45,32 @@ public static class QueryPlans
         return plan;
     }
 
+    /// <summary>Copies a row of a table keyed by a Guid <c>Id</c> under new ids, as years of history leave rows behind.</summary>
+    public static async Task CopyRowAsync(SqliteConnection connection, string table, Guid id, int copies)
+    {
+        var columns = new List<string>();
+        await using (var info = connection.CreateCommand())
+        {
+            info.CommandText = $"SELECT name FROM pragma_table_info('{table}') WHERE name <> 'Id'";
+            await using var reader = await info.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                columns.Add($"\"{reader.GetString(0)}\"");
+            }
+        }
+
+        var list = string.Join(", ", columns);
+        await using var copy = connection.CreateCommand();
+        copy.CommandText = $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {copies})
+            INSERT INTO "{table}" ("Id", {list})
+            SELECT upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6))), {list}
+            FROM "{table}", n WHERE "Id" = $id
+            """;
+        copy.Parameters.AddWithValue("$id", id.ToString().ToUpperInvariant());
+        Assert.Equal(copies, await copy.ExecuteNonQueryAsync());
+    }
+
     public static async Task ExecuteAsync(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

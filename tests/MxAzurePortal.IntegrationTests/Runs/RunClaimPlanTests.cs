@@ -35,7 +35,7 @@ public sealed class RunClaimPlanTests
         await using (var connection = new SqliteConnection($"Data Source={portal.DatabaseFile}"))
         {
             await connection.OpenAsync();
-            await CopyRunAsync(connection, finished, copies: 3_000);
+            await QueryPlans.CopyRowAsync(connection, "ClusterRuns", finished, copies: 3_000);
             await QueryPlans.ExecuteAsync(connection, "ANALYZE");
         }
 
@@ -49,31 +49,5 @@ public sealed class RunClaimPlanTests
         var plan = await QueryPlans.ExplainAsync(portal.DatabaseFile, select);
         Assert.DoesNotContain(plan, line => line == "SCAN c" || line.Contains("TEMP B-TREE", StringComparison.Ordinal));
         Assert.Contains(plan, line => line.Contains("IX_ClusterRuns_Claimable", StringComparison.Ordinal));
-    }
-
-    /// <summary>Copies a run row as finished runs with new ids, as years of customizations and updates leave them.</summary>
-    private static async Task CopyRunAsync(SqliteConnection connection, Guid runId, int copies)
-    {
-        var columns = new List<string>();
-        await using (var info = connection.CreateCommand())
-        {
-            info.CommandText = "SELECT name FROM pragma_table_info('ClusterRuns') WHERE name <> 'Id'";
-            await using var reader = await info.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                columns.Add($"\"{reader.GetString(0)}\"");
-            }
-        }
-
-        var list = string.Join(", ", columns);
-        await using var copy = connection.CreateCommand();
-        copy.CommandText = $"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {copies})
-            INSERT INTO "ClusterRuns" ("Id", {list})
-            SELECT upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6))), {list}
-            FROM "ClusterRuns", n WHERE "Id" = $id
-            """;
-        copy.Parameters.AddWithValue("$id", runId.ToString().ToUpperInvariant());
-        Assert.Equal(copies, await copy.ExecuteNonQueryAsync());
     }
 }

@@ -1016,6 +1016,9 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_SupportTickets_OpenAutomatic")
+                        .HasFilter("[Source] = 'Automatic' AND [Status] <> 'Solved'");
+
                     b.ToTable("SupportTickets");
                 });
 

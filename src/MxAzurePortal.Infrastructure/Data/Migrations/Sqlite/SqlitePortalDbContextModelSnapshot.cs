@@ -1000,6 +1000,9 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_SupportTickets_OpenAutomatic")
+                        .HasFilter("[Source] = 'Automatic' AND [Status] <> 'Solved'");
+
                     b.ToTable("SupportTickets");
                 });
 
