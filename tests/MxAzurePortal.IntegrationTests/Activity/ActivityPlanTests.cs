@@ -1,7 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
 
@@ -17,8 +14,7 @@ public sealed class ActivityPlanTests
     public async Task The_activity_view_reads_its_clusters_entries_in_order_not_the_organisations_with_a_sort()
     {
         var capture = new CommandCapture();
-        await using var host = new ServicedPortal(new PortalFactory(), services =>
-            services.ConfigureDbContext<SqlitePortalDbContext>((_, options) => options.AddInterceptors(capture)));
+        await using var host = QueryPlans.Capturing(capture);
         var portal = host.Portal;
         var clusters = new List<Guid>();
         for (var i = 0; i < 3; i++)

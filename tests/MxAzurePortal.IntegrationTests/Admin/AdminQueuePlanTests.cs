@@ -1,7 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
 
@@ -17,8 +14,7 @@ public sealed class AdminQueuePlanTests
     public async Task The_landing_page_reads_the_open_automatic_tickets_from_their_own_index()
     {
         var capture = new CommandCapture();
-        await using var host = new ServicedPortal(new PortalFactory(), services =>
-            services.ConfigureDbContext<SqlitePortalDbContext>((_, options) => options.AddInterceptors(capture)));
+        await using var host = QueryPlans.Capturing(capture);
         var portal = host.Portal;
         var clusterId = await DemoClusters.AddContosoAsync(portal, "queue-plan");
         var manual = await DemoClusters.AddTicketAsync(portal, clusterId, "Apps are slow");

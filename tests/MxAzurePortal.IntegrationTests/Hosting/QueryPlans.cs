@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MxAzurePortal.Infrastructure.Data;
 
 namespace MxAzurePortal.IntegrationTests.Hosting;
 
@@ -23,6 +25,11 @@ public sealed class CommandCapture : DbCommandInterceptor
 
 public static class QueryPlans
 {
+    /// <summary>A portal (a new one unless given) whose SQLite statements are recorded in <paramref name="capture"/>.</summary>
+    public static ServicedPortal Capturing(CommandCapture capture, PortalFactory? portal = null) =>
+        new(portal ?? new PortalFactory(), services =>
+            services.ConfigureDbContext<SqlitePortalDbContext>((_, options) => options.AddInterceptors(capture)));
+
     /// <summary>The lines of SQLite's <c>EXPLAIN QUERY PLAN</c> for a statement with the values it was sent with.</summary>
     public static async Task<List<string>> ExplainAsync(string database, SentCommand command)
     {

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.Application.Runs;
 using MxAzurePortal.Application.Security;
-using MxAzurePortal.Infrastructure.Data;
 using MxAzurePortal.IntegrationTests.Hosting;
 
 namespace MxAzurePortal.IntegrationTests.Runs;
@@ -19,8 +18,7 @@ public sealed class RunClaimPlanTests
     {
         var capture = new CommandCapture();
         var commands = capture.Commands;
-        await using var host = new ServicedPortal(PortalFactory.With(new Dictionary<string, string> { ["Runs:PollMilliseconds"] = "60000" }), services =>
-            services.ConfigureDbContext<SqlitePortalDbContext>((_, options) => options.AddInterceptors(capture)));
+        await using var host = QueryPlans.Capturing(capture, PortalFactory.With(new Dictionary<string, string> { ["Runs:PollMilliseconds"] = "60000" }));
         var portal = host.Portal;
         var clusterId = await DemoClusters.AddContosoAsync(portal, "claim-plan");
         var finished = await DemoClusters.AddRunAsync(portal, clusterId);
