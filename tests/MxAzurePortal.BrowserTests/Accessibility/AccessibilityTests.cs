@@ -145,7 +145,7 @@ public sealed partial class AccessibilityTests(BrowserPortal portal, ITestOutput
 
                 var local = href[origin.Length..].Split('#', '?')[0];
                 var shape = RouteShape(local);
-                if (local.Length > 0 && !IsSignOutOrDownload(local) && perRoute.GetValueOrDefault(shape) < PagesPerRoute && seen.Add(local))
+                if (local.Length > 0 && !IsNotAPage(local) && perRoute.GetValueOrDefault(shape) < PagesPerRoute && seen.Add(local))
                 {
                     perRoute[shape] = perRoute.GetValueOrDefault(shape) + 1;
                     queue.Enqueue(local);
@@ -169,9 +169,12 @@ public sealed partial class AccessibilityTests(BrowserPortal portal, ITestOutput
         }
     }
 
-    private static bool IsSignOutOrDownload(string path) =>
-        path.Contains("/Logout", StringComparison.OrdinalIgnoreCase) || path.Contains(".csv", StringComparison.OrdinalIgnoreCase)
-        || path.Contains("/lib/", StringComparison.Ordinal) || path.StartsWith("/api/", StringComparison.Ordinal) && !path.StartsWith("/api/docs", StringComparison.Ordinal);
+    /// <summary>Signing out, downloads, static files and the Deploy API (but its reference page) are not pages to check.</summary>
+    private static bool IsNotAPage(string path) =>
+        path.Contains("/Logout", StringComparison.OrdinalIgnoreCase)
+        || path.Contains(".csv", StringComparison.OrdinalIgnoreCase)
+        || path.Contains("/lib/", StringComparison.Ordinal)
+        || (path.StartsWith("/api/", StringComparison.Ordinal) && !path.StartsWith("/api/docs", StringComparison.Ordinal));
 
     private static string RouteShape(string path) => Ids().Replace(path.Split('?')[0], "{id}");
 
