@@ -65,7 +65,6 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
 
-    /// <summary>A client that keeps its cookies in <paramref name="cookies"/> and does not follow redirects.</summary>
     /// <summary>Adds a user with the demo password as a member of an organisation, for roles the demo data lacks.</summary>
     public async Task AddMemberAsync(string email, string organisation, OrganisationRole role)
     {
@@ -83,6 +82,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>A client that keeps its cookies in <paramref name="cookies"/> and does not follow redirects.</summary>
     public HttpClient CreatePortalClient(System.Net.CookieContainer? cookies = null) =>
         CreateDefaultClient(new Uri("http://localhost"), new CookieHandler(cookies ?? new System.Net.CookieContainer()));
 
