@@ -16,9 +16,26 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
 {
     public const int QueueSize = 50;
 
-    public async Task<IReadOnlyList<OrganisationSummary>> ListOrganisationsAsync(CancellationToken cancellationToken) =>
-        await db.Organisations.AsNoTracking()
-            .OrderBy(o => o.Name)
+    /// <summary>
+    /// The organisations whose name contains the search, a page at a time by name, with their member and cluster
+    /// counts. The page's ids are read first, so the counts are made for its rows only.
+    /// </summary>
+    public async Task<AdminOrganisationPage> ListOrganisationsAsync(AdminOrganisationQuery query, CancellationToken cancellationToken)
+    {
+        var matching = db.Organisations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + Like.Escape(query.Search.Trim()) + "%";
+            matching = matching.Where(o => EF.Functions.Like(o.Name, pattern, Like.EscapeCharacter));
+        }
+
+        const int size = AdminOrganisationQuery.PageSize;
+        var total = await matching.CountAsync(cancellationToken);
+        var page = Math.Clamp(Paging.Page(query.Page), 1, Math.Max(1, (total + size - 1) / size));
+        var ids = matching.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip((page - 1) * size).Take(size).Select(o => o.Id);
+        var rows = await db.Organisations.AsNoTracking()
+            .Where(o => ids.Contains(o.Id))
+            .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new OrganisationSummary(
                 o.Id,
                 o.Name,
@@ -26,6 +43,12 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
                 db.Clusters.Count(c => c.OrganisationId == o.Id),
                 db.Clusters.Count(c => c.OrganisationId == o.Id && c.Status == ClusterStatus.Failed)))
             .ToListAsync(cancellationToken);
+        return new AdminOrganisationPage(rows, page, total);
+    }
+
+    /// <summary>An organisation's name, for the staff's views filtered to it; null when there is no such organisation.</summary>
+    public Task<string?> GetOrganisationNameAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Every organisation's clusters, searched by cluster, organisation or region, a page at a time by name.
@@ -53,17 +76,17 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
         {
             // Matches are counted exactly up to CountLimit: a search that matches every cluster does not count them
             // all on every page. Past the limit the page says "more than".
-            var counted = await CountQuery(context, pattern, query.Status, AdminClusterQuery.CountLimit + 1, cancellationToken);
+            var counted = await CountQuery(context, pattern, query.Status, query.OrganisationId, AdminClusterQuery.CountLimit + 1, cancellationToken);
             var exact = counted <= AdminClusterQuery.CountLimit;
             var total = exact ? counted : AdminClusterQuery.CountLimit;
             var page = exact ? Math.Clamp(requested, 1, LastPage(total)) : requested;
-            var rows = await PageQuery(context, pattern, query.Status, (page - 1) * size, size).ToListAsync(cancellationToken);
+            var rows = await PageQuery(context, pattern, query.Status, query.OrganisationId, (page - 1) * size, size).ToListAsync(cancellationToken);
             return new AdminClusterPage(rows, page, total, exact);
         }
 
         // A page past the limit tells by itself whether more follow (one row more than a page is read), so it is not
         // counted; only a page past the last one counts the matches, to show the last page instead.
-        var deep = await PageQuery(context, pattern, query.Status, (requested - 1) * size, size + 1).ToListAsync(cancellationToken);
+        var deep = await PageQuery(context, pattern, query.Status, query.OrganisationId, (requested - 1) * size, size + 1).ToListAsync(cancellationToken);
         if (deep.Count > size)
         {
             return new AdminClusterPage(deep[..size], requested, requested * size, TotalIsExact: false);
@@ -74,20 +97,21 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
             return new AdminClusterPage(deep, requested, (requested - 1) * size + deep.Count);
         }
 
-        var matches = await CountQuery(context, pattern, query.Status, (requested - 1) * size, cancellationToken);
+        var matches = await CountQuery(context, pattern, query.Status, query.OrganisationId, (requested - 1) * size, cancellationToken);
         var last = LastPage(matches);
         return new AdminClusterPage(
-            await PageQuery(context, pattern, query.Status, (last - 1) * size, size).ToListAsync(cancellationToken), last, matches);
+            await PageQuery(context, pattern, query.Status, query.OrganisationId, (last - 1) * size, size).ToListAsync(cancellationToken), last, matches);
     }
 
     private static int LastPage(int total) => Math.Max(1, (total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize);
 
-    // The search's two statements, compiled once (the search and the status are optional: a null parameter drops its
-    // condition from the SQL). The match is the same in both: a cluster's name or region, or its organisation's name.
-    private static readonly Func<DbContext, string?, ClusterStatus?, int, CancellationToken, Task<int>> CountQuery =
-        EF.CompileAsyncQuery((DbContext db, string? pattern, ClusterStatus? status, int limit, CancellationToken _) =>
+    // The search's two statements, compiled once (the search, the status and the organisation are optional: a null
+    // parameter drops its condition from the SQL). The match is the same in both: a cluster's name or region, or its organisation's name.
+    private static readonly Func<DbContext, string?, ClusterStatus?, Guid?, int, CancellationToken, Task<int>> CountQuery =
+        EF.CompileAsyncQuery((DbContext db, string? pattern, ClusterStatus? status, Guid? organisationId, int limit, CancellationToken _) =>
             db.Set<Cluster>().IgnoreQueryFilters()
                 .Where(c => (status == null || c.Status == status)
+                    && (organisationId == null || c.OrganisationId == organisationId)
                     && (pattern == null
                         || EF.Functions.Like(c.Name, pattern, Like.EscapeCharacter)
                         || EF.Functions.Like(c.Region, pattern, Like.EscapeCharacter)
@@ -99,11 +123,12 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
     /// The page's ids from the covering index first, then only those rows read: the rows the offset skips are never
     /// fetched from the table.
     /// </summary>
-    private static readonly Func<DbContext, string?, ClusterStatus?, int, int, IAsyncEnumerable<AdminClusterRow>> PageQuery =
-        EF.CompileAsyncQuery((DbContext db, string? pattern, ClusterStatus? status, int skip, int take) =>
+    private static readonly Func<DbContext, string?, ClusterStatus?, Guid?, int, int, IAsyncEnumerable<AdminClusterRow>> PageQuery =
+        EF.CompileAsyncQuery((DbContext db, string? pattern, ClusterStatus? status, Guid? organisationId, int skip, int take) =>
             from c in db.Set<Cluster>().IgnoreQueryFilters().AsNoTracking()
             where db.Set<Cluster>()
                 .Where(m => (status == null || m.Status == status)
+                    && (organisationId == null || m.OrganisationId == organisationId)
                     && (pattern == null
                         || EF.Functions.Like(m.Name, pattern, Like.EscapeCharacter)
                         || EF.Functions.Like(m.Region, pattern, Like.EscapeCharacter)

@@ -7,7 +7,21 @@ namespace MxAzurePortal.Application.Admin;
 
 public sealed record OrganisationSummary(Guid Id, string Name, int Members, int Clusters, int FailedClusters);
 
-public sealed record AdminClusterQuery(string? Search, ClusterStatus? Status, int Page)
+public sealed record AdminOrganisationQuery(string? Search, int Page)
+{
+    public const int PageSize = 50;
+}
+
+/// <summary>A page of organisations by name, of <see cref="Total"/> that match the search.</summary>
+public sealed record AdminOrganisationPage(IReadOnlyList<OrganisationSummary> Rows, int Page, int Total)
+{
+    public int Pages => Math.Max(1, (Total + AdminOrganisationQuery.PageSize - 1) / AdminOrganisationQuery.PageSize);
+
+    public bool HasNext => Page < Pages;
+}
+
+/// <summary>The staff's cluster search; <see cref="OrganisationId"/>, when given, keeps to that organisation's clusters.</summary>
+public sealed record AdminClusterQuery(string? Search, ClusterStatus? Status, int Page, Guid? OrganisationId = null)
 {
     public const int PageSize = 50;
 

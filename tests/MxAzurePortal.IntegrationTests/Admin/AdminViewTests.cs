@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.Application.Admin;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Organisations;
 using MxAzurePortal.Application.Security;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
@@ -99,6 +100,56 @@ public sealed class AdminViewTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Empty((await admin.ListClustersAsync(query, CancellationToken.None)).Rows);
         tenant.OpenToAllOrganisations();
         Assert.Single((await admin.ListClustersAsync(query, CancellationToken.None)).Rows);
+    }
+
+    [Fact]
+    public async Task The_organisation_list_searches_pages_and_links_to_each_organisations_clusters()
+    {
+        var prefix = "orglist" + Guid.NewGuid().ToString("N")[..5];
+        await factory.WithDatabaseAsync(db =>
+        {
+            db.Organisations.AddRange(Enumerable.Range(0, 55).Select(i => new Organisation { Name = $"{prefix}-{i:D2}" }));
+            return db.SaveChangesAsync();
+        });
+        var third = $"{prefix}-03";
+        await DemoClusters.AddAsync(factory, third, $"{prefix}-alpha");
+        await DemoClusters.AddAsync(factory, third, $"{prefix}-beta", ClusterStatus.Failed);
+        await DemoClusters.AddAsync(factory, $"{prefix}-04", $"{prefix}-gamma");
+        var staff = await PortalSession.SignedInAsync(factory, DemoAccounts.SupportEngineer.Email);
+
+        var first = await staff.GetDocumentAsync($"/Admin?q={prefix}");
+        var second = await staff.GetDocumentAsync($"/Admin?q={prefix}&p=2");
+        var pastTheEnd = await staff.GetDocumentAsync($"/Admin?q={prefix}&p=9");
+        var none = await staff.GetDocumentAsync($"/Admin?q={prefix}x");
+
+        Assert.Equal("55 organisations · page 1 of 2", first.QuerySelector("[data-testid=organisation-count]")!.TextContent);
+        var firstRows = first.QuerySelectorAll("tr[data-organisation]");
+        Assert.Equal(50, firstRows.Length);
+        Assert.Equal($"{prefix}-00", firstRows[0].QuerySelector("th")!.TextContent.Trim());
+        Assert.Equal(["0", "2", "1"], firstRows[3].QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Equal(5, second.QuerySelectorAll("tr[data-organisation]").Length);
+        Assert.Equal($"{prefix}-54", second.QuerySelectorAll("tr[data-organisation] th").Last().TextContent.Trim());
+        Assert.Equal("55 organisations · page 2 of 2", pastTheEnd.QuerySelector("[data-testid=organisation-count]")!.TextContent);
+        Assert.Contains("No organisation matches.", none.Body!.TextContent, StringComparison.Ordinal);
+
+        var link = firstRows[3].QuerySelector("th a")!.GetAttribute("href")!;
+        var clusters = await staff.GetDocumentAsync(link);
+        Assert.Equal($"Clusters of {third}", clusters.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal([$"{prefix}-alpha", $"{prefix}-beta"], clusters.QuerySelectorAll("tr[data-cluster] th").Select(th => th.TextContent.Trim()));
+        var searchedWithin = await staff.GetDocumentAsync($"{link}&q={prefix}-b");
+        Assert.Equal([$"{prefix}-beta"], searchedWithin.QuerySelectorAll("tr[data-cluster] th").Select(th => th.TextContent.Trim()));
+        var organisationId = await factory.WithDatabaseAsync(db => db.Organisations.Where(o => o.Name == third).Select(o => o.Id).SingleAsync());
+        Assert.EndsWith($"org={organisationId}", link, StringComparison.Ordinal);
+        Assert.Equal(organisationId.ToString(), clusters.QuerySelector("form[role=search] input[name=org]")!.GetAttribute("value"));
+        var everyOrganisation = await staff.GetDocumentAsync($"/Admin/Clusters?q={prefix}");
+        Assert.Equal(3, everyOrganisation.QuerySelectorAll("tr[data-cluster]").Length);
+
+        var hostile = await staff.Client.GetStringAsync(new Uri("/Admin?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", UriKind.Relative));
+        Assert.DoesNotContain("<script>alert(1)", hostile, StringComparison.Ordinal);
+        Assert.Contains("No organisation matches.", hostile, StringComparison.Ordinal);
+
+        var unknown = await staff.Client.GetAsync(new Uri($"/Admin/Clusters?org={Guid.NewGuid()}", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]

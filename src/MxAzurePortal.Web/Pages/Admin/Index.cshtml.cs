@@ -8,7 +8,15 @@ namespace MxAzurePortal.Web.Pages.Admin;
 
 public sealed class IndexModel(AdminService admin, IMendixOnKubernetes mendixOnKubernetes, IServiceProvider services) : PageModel
 {
-    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public const int SearchMaxLength = 100;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public AdminOrganisationPage Organisations { get; private set; } = new([], 1, 0);
 
     public AdminQueue Queue { get; private set; } = new([], []);
 
@@ -19,7 +27,8 @@ public sealed class IndexModel(AdminService admin, IMendixOnKubernetes mendixOnK
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Organisations = await admin.ListOrganisationsAsync(cancellationToken);
+        Search = Search is { Length: > SearchMaxLength } tooLong ? tooLong[..SearchMaxLength] : Search;
+        Organisations = await admin.ListOrganisationsAsync(new AdminOrganisationQuery(Search, PageNumber), cancellationToken);
         Queue = await admin.GetQueueAsync(cancellationToken);
         MendixOnKubernetes = await mendixOnKubernetes.GetAvailabilityAsync(cancellationToken);
     }

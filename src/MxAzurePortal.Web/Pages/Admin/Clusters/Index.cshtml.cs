@@ -19,12 +19,29 @@ public sealed class IndexModel(AdminService admin) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>Keeps the list to one organisation's clusters (the staff's organisation list links here).</summary>
+    [BindProperty(SupportsGet = true, Name = "org")]
+    public Guid? OrganisationId { get; set; }
+
+    /// <summary>The name of the organisation the list keeps to, when there is one.</summary>
+    public string? OrganisationName { get; private set; }
+
     public AdminClusterPage Result { get; private set; } = new([], 1, 0);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (OrganisationId is { } organisationId)
+        {
+            OrganisationName = await admin.GetOrganisationNameAsync(organisationId, cancellationToken);
+            if (OrganisationName is null)
+            {
+                return NotFound();
+            }
+        }
+
         Search = Search is { Length: > SearchMaxLength } tooLong ? tooLong[..SearchMaxLength] : Search;
         Status = Status is { } status && Enum.IsDefined(status) ? status : null;
-        Result = await admin.ListClustersAsync(new AdminClusterQuery(Search, Status, PageNumber), cancellationToken);
+        Result = await admin.ListClustersAsync(new AdminClusterQuery(Search, Status, PageNumber, OrganisationId), cancellationToken);
+        return Page();
     }
 }
