@@ -31,7 +31,7 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
 
         const int size = AdminOrganisationQuery.PageSize;
         var total = await matching.CountAsync(cancellationToken);
-        var page = Math.Clamp(Paging.Page(query.Page), 1, Math.Max(1, (total + size - 1) / size));
+        var page = Math.Clamp(Paging.Page(query.Page), 1, Paging.Count(total, size));
         var ids = matching.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip((page - 1) * size).Take(size).Select(o => o.Id);
         var rows = await db.Organisations.AsNoTracking()
             .Where(o => ids.Contains(o.Id))
@@ -103,7 +103,7 @@ public sealed partial class AdminService(IPortalDb db, AccessService access, Ten
             await PageQuery(context, pattern, query.Status, query.OrganisationId, (last - 1) * size, size).ToListAsync(cancellationToken), last, matches);
     }
 
-    private static int LastPage(int total) => Math.Max(1, (total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize);
+    private static int LastPage(int total) => Paging.Count(total, AdminClusterQuery.PageSize);
 
     // The search's two statements, compiled once (the search, the status and the organisation are optional: a null
     // parameter drops its condition from the SQL). The match is the same in both: a cluster's name or region, or its organisation's name.

@@ -1,5 +1,6 @@
 using MxAzurePortal.Application.Access;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Common;
 using MxAzurePortal.Application.Runs;
 using MxAzurePortal.Application.Support;
 
@@ -15,7 +16,7 @@ public sealed record AdminOrganisationQuery(string? Search, int Page)
 /// <summary>A page of organisations by name, of <see cref="Total"/> that match the search.</summary>
 public sealed record AdminOrganisationPage(IReadOnlyList<OrganisationSummary> Rows, int Page, int Total)
 {
-    public int Pages => Math.Max(1, (Total + AdminOrganisationQuery.PageSize - 1) / AdminOrganisationQuery.PageSize);
+    public int Pages => Paging.Count(Total, AdminOrganisationQuery.PageSize);
 
     public bool HasNext => Page < Pages;
 }
@@ -41,7 +42,7 @@ public sealed record AdminClusterRow(
 /// </summary>
 public sealed record AdminClusterPage(IReadOnlyList<AdminClusterRow> Rows, int Page, int Total, bool TotalIsExact = true)
 {
-    public int Pages => Math.Max(1, (Total + AdminClusterQuery.PageSize - 1) / AdminClusterQuery.PageSize);
+    public int Pages => Paging.Count(Total, AdminClusterQuery.PageSize);
 
     public bool HasNext => !TotalIsExact || Page < Pages;
 }

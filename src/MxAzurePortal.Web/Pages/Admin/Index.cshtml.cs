@@ -8,8 +8,6 @@ namespace MxAzurePortal.Web.Pages.Admin;
 
 public sealed class IndexModel(AdminService admin, IMendixOnKubernetes mendixOnKubernetes, IServiceProvider services) : PageModel
 {
-    public const int SearchMaxLength = 100;
-
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
@@ -27,7 +25,7 @@ public sealed class IndexModel(AdminService admin, IMendixOnKubernetes mendixOnK
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Search = Search is { Length: > SearchMaxLength } tooLong ? tooLong[..SearchMaxLength] : Search;
+        Search = SearchText.Limit(Search);
         Organisations = await admin.ListOrganisationsAsync(new AdminOrganisationQuery(Search, PageNumber), cancellationToken);
         Queue = await admin.GetQueueAsync(cancellationToken);
         MendixOnKubernetes = await mendixOnKubernetes.GetAvailabilityAsync(cancellationToken);

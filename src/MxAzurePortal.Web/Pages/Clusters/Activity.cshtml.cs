@@ -41,7 +41,7 @@ public sealed class ActivityModel(ClusterService clusters, ActivityService activ
             (From, To) = (null, null);
         }
 
-        Keyword = Keyword is { Length: > 100 } tooLong ? tooLong[..100] : Keyword;
+        Keyword = SearchText.Limit(Keyword);
         Result = await activity.ListAsync(id, new ActivityQuery(Keyword, From, To, PageNumber), cancellationToken);
         return Page();
     }

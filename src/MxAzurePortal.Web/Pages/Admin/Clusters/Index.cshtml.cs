@@ -8,8 +8,6 @@ namespace MxAzurePortal.Web.Pages.Admin.Clusters;
 /// <summary>Every customer's clusters (metadata only), searched, filtered by status and paged.</summary>
 public sealed class IndexModel(AdminService admin) : PageModel
 {
-    public const int SearchMaxLength = 100;
-
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
@@ -39,7 +37,7 @@ public sealed class IndexModel(AdminService admin) : PageModel
             }
         }
 
-        Search = Search is { Length: > SearchMaxLength } tooLong ? tooLong[..SearchMaxLength] : Search;
+        Search = SearchText.Limit(Search);
         Status = Status is { } status && Enum.IsDefined(status) ? status : null;
         Result = await admin.ListClustersAsync(new AdminClusterQuery(Search, Status, PageNumber, OrganisationId), cancellationToken);
         return Page();

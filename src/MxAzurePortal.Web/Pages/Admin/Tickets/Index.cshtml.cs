@@ -21,7 +21,7 @@ public sealed class IndexModel(AdminService admin) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Search = Search is { Length: > 100 } tooLong ? tooLong[..100] : Search;
+        Search = SearchText.Limit(Search);
         Status = Status is { } status && Enum.IsDefined(status) ? status : null;
         Result = await admin.ListTicketsAsync(new AdminTicketQuery(Search, Status, PageNumber), cancellationToken);
     }
