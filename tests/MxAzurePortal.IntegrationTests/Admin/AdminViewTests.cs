@@ -148,8 +148,14 @@ public sealed class AdminViewTests(PortalFactory factory) : IClassFixture<Portal
         Assert.DoesNotContain("<script>alert(1)", hostile, StringComparison.Ordinal);
         Assert.Contains("No organisation matches.", hostile, StringComparison.Ordinal);
 
-        var unknown = await staff.Client.GetAsync(new Uri($"/Admin/Clusters?org={Guid.NewGuid()}", UriKind.Relative));
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        var longSearch = await staff.GetDocumentAsync("/Admin?q=" + new string('x', 150));
+        Assert.Equal(new string('x', 100), longSearch.QuerySelector("input[name=q]")!.GetAttribute("value"));
+
+        foreach (var organisation in new[] { Guid.NewGuid().ToString(), "not-an-id" })
+        {
+            var unknown = await staff.Client.GetAsync(new Uri($"/Admin/Clusters?org={organisation}", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        }
     }
 
     [Fact]

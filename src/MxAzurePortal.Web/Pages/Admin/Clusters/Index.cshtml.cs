@@ -28,6 +28,13 @@ public sealed class IndexModel(AdminService admin) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // A list kept to an organisation that is not there, or to a value that is no organisation's id, is not found
+        // (rather than quietly widened to every organisation).
+        if (ModelState.TryGetValue("org", out var organisation) && organisation.Errors.Count > 0)
+        {
+            return NotFound();
+        }
+
         if (OrganisationId is { } organisationId)
         {
             OrganisationName = await admin.GetOrganisationNameAsync(organisationId, cancellationToken);
