@@ -15,6 +15,7 @@ public sealed class StaffAccessTests(BrowserPortal portal) : IClassFixture<Brows
         await staff.GetByRole(AriaRole.Link, new() { Name = "Admin" }).First.ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "All tickets" }).ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Apps restart every few minutes" }).ClickAsync();
+        Assert.Equal(0, await staff.GetByRole(AriaRole.Alert).Locator("visible=true").CountAsync());
         await staff.GetByLabel("Reason").FillAsync("Need to read the operator's logs to find why apps restart");
         await staff.GetByLabel("Hours").FillAsync("2");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Request access" }).ClickAsync();

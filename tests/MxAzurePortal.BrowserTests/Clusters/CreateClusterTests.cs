@@ -24,6 +24,7 @@ public sealed class CreateClusterTests(BrowserPortal portal) : IClassFixture<Bro
         await page.GetByLabel("AKS tier").SelectOptionAsync("Standard");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and review" }).ClickAsync();
         await page.WaitForPageAsync(new Regex("/Review$"));
+        Assert.Equal(0, await page.GetByRole(AriaRole.Alert).Locator("visible=true").CountAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Initialize cluster" }).ClickAsync();
 
         await page.WaitForPageAsync(new Regex("/Clusters/[0-9a-f-]{36}$"));
