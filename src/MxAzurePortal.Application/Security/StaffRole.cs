@@ -6,3 +6,14 @@ public enum StaffRole
     SupportEngineer = 0,
     Administrator = 1,
 }
+
+public static class StaffRoles
+{
+    /// <summary>The role as people read it, shown next to a signed-in staff member's name.</summary>
+    public static string Label(StaffRole role) => role switch
+    {
+        StaffRole.SupportEngineer => "Support Engineer",
+        StaffRole.Administrator => "Administrator",
+        _ => role.ToString(),
+    };
+}

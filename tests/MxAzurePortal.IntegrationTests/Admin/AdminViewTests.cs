@@ -191,4 +191,33 @@ public sealed class AdminViewTests(PortalFactory factory) : IClassFixture<Portal
         Assert.EndsWith($"/agent/tickets/{zendeskId}", row.QuerySelector("a[target=_blank]")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains(DemoAccounts.Fabrikam, row.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Staff_pages_give_statuses_and_the_role_in_words_and_a_clusters_tickets_leave_out_the_cluster()
+    {
+        var name = "words-" + Guid.NewGuid().ToString("N")[..6];
+        var cluster = await DemoClusters.AddAsync(factory, DemoAccounts.Fabrikam, name, ClusterStatus.ReadyToInitialize);
+        var ticket = await DemoClusters.AddTicketAsync(factory, cluster, "Status in words " + name);
+        var staff = await PortalSession.SignedInAsync(factory, DemoAccounts.SupportEngineer.Email);
+
+        var clusters = await staff.GetDocumentAsync($"/Admin/Clusters?q={name}");
+        var details = await staff.GetDocumentAsync($"/Admin/Clusters/{cluster}");
+        var tickets = await staff.GetDocumentAsync($"/Admin/Tickets?q={name}");
+        var ticketPage = await staff.GetDocumentAsync($"/Admin/Tickets/{ticket}");
+
+        Assert.EndsWith("· Mendix · Support Engineer", Collapse(clusters.QuerySelector("[data-testid=signed-in-user]")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains("Ready to initialize", clusters.QuerySelector($"tr[data-cluster='{cluster}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Ready to initialize", clusters.QuerySelector("#status option[value=ReadyToInitialize]")!.TextContent);
+        Assert.Equal("Ready to initialize", details.QuerySelector("h1 .status-badge")!.TextContent);
+        var clusterTickets = details.QuerySelector("[aria-labelledby=tickets-heading] table")!;
+        Assert.Equal(["Ticket", "Severity", "Status", "Created (UTC)", "Zendesk"], clusterTickets.QuerySelectorAll("thead th").Select(th => th.TextContent));
+        Assert.Equal(5, clusterTickets.QuerySelector($"tr[data-ticket='{ticket}']")!.Children.Length);
+        Assert.Contains("On Hold", clusterTickets.TextContent, StringComparison.Ordinal);
+        Assert.Contains("On Hold", tickets.QuerySelector($"tr[data-ticket='{ticket}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("On Hold", tickets.QuerySelector("#status option[value=OnHold]")!.TextContent);
+        Assert.Contains(" · On Hold", ticketPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("OnHold", clusterTickets.TextContent + tickets.Body!.TextContent + ticketPage.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
