@@ -42,8 +42,27 @@ public sealed class TicketListTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Empty(beyond.QuerySelectorAll("tr[data-ticket]"));
         Assert.Contains(beyond.QuerySelectorAll("a"), a => a.TextContent == "Newer");
 
-        var latest = overview.QuerySelectorAll("#support-center li > span:first-child").Select(e => e.TextContent.Trim()).ToList();
+        var latest = overview.QuerySelectorAll("#support-center li[data-ticket] > a").Select(e => e.TextContent.Trim()).ToList();
         Assert.Equal(Enumerable.Range(count - OverviewModel.LatestTickets, OverviewModel.LatestTickets).Reverse().Select(i => $"Ticket {i:00}"), latest);
         Assert.Contains(overview.QuerySelectorAll("#support-center a"), a => a.TextContent == "All support tickets of this cluster");
+    }
+
+    [Fact]
+    public async Task The_Overviews_Support_Center_opens_a_ticket_and_links_each_ticket_with_its_status()
+    {
+        var id = await DemoClusters.AddContosoAsync(factory, "support-center");
+        var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+
+        var empty = await member.GetDocumentAsync($"/Clusters/{id}");
+        var ticket = await DemoClusters.AddTicketAsync(factory, id, "Ingress answers 502");
+        var one = await member.GetDocumentAsync($"/Clusters/{id}");
+
+        Assert.Equal($"/Clusters/{id}/Support/New", empty.QuerySelector("#support-center a.btn")!.GetAttribute("href"));
+        Assert.Contains("No support tickets", empty.QuerySelector("#support-center")!.TextContent, StringComparison.Ordinal);
+        var row = one.QuerySelector($"#support-center li[data-ticket='{ticket}']")!;
+        Assert.Equal($"/Clusters/{id}/Support/{ticket}", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("On Hold", row.QuerySelector("[data-ticket-status]")!.TextContent);
+        Assert.Contains(one.QuerySelectorAll("#support-center a"), a => a.TextContent == "All support tickets of this cluster");
+        Assert.Equal($"/Clusters/{id}/Support/New", one.QuerySelector("#support-center a.btn")!.GetAttribute("href"));
     }
 }
