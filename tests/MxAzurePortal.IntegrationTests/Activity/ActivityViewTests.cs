@@ -18,6 +18,7 @@ public sealed class ActivityViewTests(PortalFactory factory) : IClassFixture<Por
 
         var all = await member.GetDocumentAsync($"/Clusters/{id}/Activity");
         var filtered = await member.GetDocumentAsync($"/Clusters/{id}/Activity?keyword=initialization%20started");
+        var byWords = await member.GetDocumentAsync($"/Clusters/{id}/Activity?keyword=Initialize%20succeeded");
         var later = await member.GetDocumentAsync($"/Clusters/{id}/Activity?from=2030-01-01");
         var reversed = await member.GetDocumentAsync($"/Clusters/{id}/Activity?from=2026-03-02&to=2026-03-01");
 
@@ -26,6 +27,8 @@ public sealed class ActivityViewTests(PortalFactory factory) : IClassFixture<Por
         Assert.Contains("InitializationStarted", actions);
         Assert.Contains("InitializeSucceeded", actions);
         Assert.Contains("Casey Manager", all.QuerySelector("tr[data-activity=ClusterCreated]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Cluster created", all.QuerySelector("tr[data-activity=ClusterCreated] .fw-semibold")!.TextContent);
+        Assert.Equal(["InitializeSucceeded"], byWords.QuerySelectorAll("tr[data-activity]").Select(r => r.GetAttribute("data-activity")));
         Assert.Equal(["InitializationStarted"], filtered.QuerySelectorAll("tr[data-activity]").Select(r => r.GetAttribute("data-activity")));
         Assert.Empty(later.QuerySelectorAll("tr[data-activity]"));
         Assert.Contains("after the To date", reversed.QuerySelector("[data-valmsg-for=From]")!.TextContent, StringComparison.Ordinal);
