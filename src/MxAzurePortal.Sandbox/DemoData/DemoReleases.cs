@@ -24,9 +24,10 @@ public static class DemoReleases
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var quarter = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
-        var past = Release(quarter, Past, "Quarterly upgrade of Kubernetes, the Mendix Operator and the Mendix Agent.");
+        var now = clock.GetUtcNow();
+        var past = Release(quarter, Past, now, "Quarterly upgrade of Kubernetes, the Mendix Operator and the Mendix Agent.");
         past.CompletedAt = ServiceRelease.StartOf(quarter).AddDays(1);
-        var upcoming = Release(quarter.AddMonths(3), Upcoming, "Kubernetes 1.33 and the next Mendix Operator and Agent.");
+        var upcoming = Release(quarter.AddMonths(3), Upcoming, now, "Kubernetes 1.33 and the next Mendix Operator and Agent.");
         db.ServiceReleases.AddRange(past, upcoming);
 
         var demoClusters = DemoAccounts.Clusters.Values.Select(c => c.Cluster).ToList();
@@ -51,7 +52,8 @@ public static class DemoReleases
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static ServiceRelease Release(DateOnly day, ComponentVersions versions, string notes) => new()
+    // Published two weeks ahead of its date, or today when its date is closer than that: never in the future.
+    private static ServiceRelease Release(DateOnly day, ComponentVersions versions, DateTimeOffset now, string notes) => new()
     {
         Name = $"{day.Year} Q{((day.Month - 1) / 3) + 1}",
         KubernetesVersion = versions.Kubernetes,
@@ -60,6 +62,6 @@ public static class DemoReleases
         ScheduledOn = day,
         Notes = notes,
         PublishedBy = ActivityLog.System,
-        PublishedAt = ServiceRelease.StartOf(day).AddDays(-14),
+        PublishedAt = new[] { ServiceRelease.StartOf(day).AddDays(-14), now }.Min(),
     };
 }

@@ -14,10 +14,11 @@ public sealed class DemoReleasesTests
         _ = factory.CreatePortalClient();
 
         var releases = await factory.WithDatabaseAsync(db => db.ServiceReleases.OrderBy(r => r.ScheduledOn)
-            .Select(r => new { r.Id, r.Name, r.ScheduledOn, r.KubernetesVersion, r.CompletedAt }).ToListAsync());
+            .Select(r => new { r.Id, r.Name, r.ScheduledOn, r.KubernetesVersion, r.CompletedAt, r.PublishedAt }).ToListAsync());
         Assert.Equal(["2026 Q1", "2026 Q2"], releases.Select(r => r.Name));
         Assert.Equal((new DateOnly(2026, 1, 1), true), (releases[0].ScheduledOn, releases[0].CompletedAt is not null));
         Assert.Equal((new DateOnly(2026, 4, 1), false), (releases[1].ScheduledOn, releases[1].CompletedAt is not null));
+        Assert.All(releases, r => Assert.True(r.PublishedAt <= factory.Clock.GetUtcNow(), $"{r.Name} published {r.PublishedAt:u}, in the future"));
         var history = await factory.WithDatabaseAsync(db => db.ClusterUpdates.Select(u => new { u.ReleaseId, u.Status, u.Cluster!.Name }).ToListAsync());
         Assert.Equal(DemoAccounts.Clusters.Values.Select(c => c.Cluster).Order(), history.Select(h => h.Name).Order());
         Assert.All(history, h => Assert.Equal((releases[0].Id, UpdateStatus.Succeeded), (h.ReleaseId, h.Status)));
