@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
+using MxAzurePortal.Application.Clusters;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
 
@@ -66,6 +67,19 @@ public sealed class EnvironmentsPageTests(PortalFactory factory) : IClassFixture
         Assert.Contains("Only a Cluster Manager", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.Contains("/AccessDenied", post.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cluster_not_yet_initialized_says_so_with_its_status_in_words()
+    {
+        var cluster = await DemoClusters.AddAsync(factory, DemoAccounts.Contoso, "ui-ready-" + Guid.NewGuid().ToString("N")[..6], ClusterStatus.ReadyToInitialize);
+        var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+
+        var page = await member.GetDocumentAsync($"/Clusters/{cluster}/Environments");
+
+        Assert.Equal(
+            "The cluster is not initialized (its status: Ready to initialize): environments can be created and apps deployed once it is.",
+            page.QuerySelector("[data-testid=not-initialized]")!.TextContent);
     }
 
     private static Task<HttpResponseMessage> UploadAsync(PortalSession session, AngleSharp.Dom.IDocument page, byte[] package)
