@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Security;
 using MxAzurePortal.Infrastructure.Azure;
 using MxAzurePortal.Infrastructure.MendixOnKubernetes;
 using MxAzurePortal.Sandbox.Arm;
@@ -34,6 +35,8 @@ public static class DependencyInjection
         }
 
         services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton(sp => new SignInHints(
+            [.. DemoAccounts.All.Select(a => new SignInHint(a.Email, a.Who))], sp.GetRequiredService<IOptions<SandboxOptions>>().Value.DemoPassword));
         services.AddOptions<ArmSimulatorOptions>().BindConfiguration(ArmSimulatorOptions.SectionName);
         // The simulators stand for services outside the portal: they keep real time, whatever clock the portal is given.
         services.AddSingleton(sp => new ArmSimulator(sp.GetRequiredService<IOptions<ArmSimulatorOptions>>(), TimeProvider.System));

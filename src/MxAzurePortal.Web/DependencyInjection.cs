@@ -21,6 +21,7 @@ public static class DependencyInjection
             pages.Conventions.AuthorizeFolder("/Support", Policies.Customer);
             pages.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
         });
+        services.TryAddSingleton(MxAzurePortal.Application.Security.SignInHints.None);
         services.AddSingleton<CookieTempDataProvider>();
         services.Replace(ServiceDescriptor.Singleton<ITempDataProvider, Pages.QuietTempDataProvider>());
         services.AddAntiforgery(o =>

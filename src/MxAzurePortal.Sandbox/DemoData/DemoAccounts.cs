@@ -5,9 +5,11 @@ namespace MxAzurePortal.Sandbox.DemoData;
 
 public sealed record DemoAccount(string Email, string DisplayName, string? Organisation, OrganisationRole? Role, StaffRole? StaffRole)
 {
-    public string Describe() => StaffRole is { } staff
-        ? $"{Email} (Mendix staff, {staff})"
-        : $"{Email} ({Role} of {Organisation})";
+    public string Describe() => $"{Email} ({Who})";
+
+    public string Who => StaffRole is { } staff
+        ? $"Mendix staff, {StaffRoles.Label(staff)}"
+        : $"{(Role == OrganisationRole.ClusterManager ? "Cluster Manager" : "Member")} of {Organisation}";
 }
 
 /// <summary>The people of the embedded default: two customers and Mendix staff.</summary>

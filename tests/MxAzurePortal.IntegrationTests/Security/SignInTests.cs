@@ -22,6 +22,23 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task The_embedded_defaults_sign_in_page_lists_the_demo_accounts_and_one_without_the_sandbox_does_not()
+    {
+        using var production = PortalFactory.On(PortalFactory.NewDatabaseFile(), sandbox: false);
+
+        var sandbox = await new PortalSession(factory).GetDocumentAsync("/Identity/Account/Login");
+        var none = await new PortalSession(production).GetDocumentAsync("/Identity/Account/Login");
+
+        var listed = sandbox.QuerySelectorAll("[data-testid=demo-accounts] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(DemoAccounts.All.Select(a => $"{a.Email} · {a.Who}"), listed);
+        Assert.Contains("Cluster Manager of Contoso", listed[0], StringComparison.Ordinal);
+        Assert.Contains(MxAzurePortal.Sandbox.SandboxOptions.DefaultDemoPassword, sandbox.QuerySelector("[data-testid=demo-accounts]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(none.QuerySelector("form input[name='Input.Email']"));
+        Assert.Null(none.QuerySelector("[data-testid=demo-accounts]"));
+        Assert.DoesNotContain(MxAzurePortal.Sandbox.SandboxOptions.DefaultDemoPassword, none.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_changed_security_stamp_signs_the_session_out_once_the_validation_interval_has_passed()
     {
         await factory.AddMemberAsync("stamp@contoso.example", DemoAccounts.Contoso, Application.Organisations.OrganisationRole.Member);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using MxAzurePortal.Application.Security;
 using MxAzurePortal.Infrastructure.Identity;
 using MxAzurePortal.Web.Security;
 
@@ -15,6 +16,7 @@ namespace MxAzurePortal.Web.Areas.Identity.Pages.Account;
 public sealed class LoginModel(
     SignInManager<PortalUser> signIn,
     IOptions<PortalAuthenticationOptions> authentication,
+    SignInHints hints,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -23,6 +25,9 @@ public sealed class LoginModel(
     public string ReturnUrl { get; private set; } = "/";
 
     public bool UsesEntraId => authentication.Value.Provider == SignInProvider.EntraId;
+
+    /// <summary>The demo accounts of the embedded default; none with Entra ID, where local accounts do not sign in.</summary>
+    public SignInHints Hints => UsesEntraId ? SignInHints.None : hints;
 
     public void OnGet(string? returnUrl) => ReturnUrl = LocalOrHome(returnUrl);
 
