@@ -63,7 +63,18 @@ public static class AuthenticationSetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
             cookie.Events.OnValidatePrincipal = ValidateSecurityStampWhenDue;
+            RedirectHtmxWholePage(cookie);
         });
+    }
+
+    private static void RedirectHtmxWholePage(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions cookie)
+    {
+        var toLogin = cookie.Events.OnRedirectToLogin;
+        cookie.Events.OnRedirectToLogin = context =>
+            HtmxChallenge.RedirectWholePage(context.HttpContext, StatusCodes.Status401Unauthorized) ? Task.CompletedTask : toLogin(context);
+        var toAccessDenied = cookie.Events.OnRedirectToAccessDenied;
+        cookie.Events.OnRedirectToAccessDenied = context =>
+            HtmxChallenge.RedirectWholePage(context.HttpContext, StatusCodes.Status403Forbidden) ? Task.CompletedTask : toAccessDenied(context);
     }
 
     /// <summary>
@@ -92,6 +103,17 @@ public static class AuthenticationSetup
             .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
         services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, oidc =>
         {
+            var toIdentityProvider = oidc.Events.OnRedirectToIdentityProvider;
+            oidc.Events.OnRedirectToIdentityProvider = context =>
+            {
+                if (HtmxChallenge.RedirectWholePage(context.HttpContext, StatusCodes.Status401Unauthorized))
+                {
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                }
+
+                return toIdentityProvider(context);
+            };
             var validated = oidc.Events.OnTokenValidated;
             oidc.Events.OnTokenValidated = async context =>
             {
@@ -105,6 +127,10 @@ public static class AuthenticationSetup
         });
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme,
-            cookie => cookie.AccessDeniedPath = AccessDeniedPath);
+            cookie =>
+            {
+                cookie.AccessDeniedPath = AccessDeniedPath;
+                RedirectHtmxWholePage(cookie);
+            });
     }
 }
