@@ -30,7 +30,7 @@ public sealed partial class AccessibilityTests(BrowserPortal portal, ITestOutput
     {
         var customer = await portal.SignedInPageAsync("manager@contoso.example");
         await customer.OpenTicketOnContosoProdAsync("Pods are evicted under load", "Since the last release pods are evicted when traffic peaks.");
-        var review = await StartClusterSetupAsync(customer);
+        var review = await customer.SetUpClusterToReviewAsync("contoso-a11y");
 
         var customerPages = await CrawlAsync(customer, "/Clusters", review);
         var staffPages = await CrawlAsync(await portal.SignedInPageAsync("support@mendix.example"), "/Admin");
@@ -100,21 +100,6 @@ public sealed partial class AccessibilityTests(BrowserPortal portal, ITestOutput
     ];
 
     private static readonly HashSet<string> StaffRoutes = ["/Admin", "/Admin/Clusters", "/Admin/Clusters/{id}", "/Admin/Tickets", "/Admin/Tickets/{id}", "/Admin/Releases"];
-
-    /// <summary>A cluster left at its review, so that the set-up pages are linked from the Clusters list; returns the review's path.</summary>
-    private static async Task<string> StartClusterSetupAsync(IPage page)
-    {
-        await page.GotoAsync("/Clusters/New");
-        await page.GetByLabel("Cluster name").FillAsync("contoso-a11y");
-        await page.GetByLabel("Azure subscription id").FillAsync("0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a");
-        await page.GetByLabel("Resource group name").FillAsync("rg-contoso-a11y");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to pre-flight checks" }).ClickAsync();
-        await page.WaitForPageAsync(url => url.EndsWith("/Preflight", StringComparison.Ordinal));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Continue to Provision" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and review" }).ClickAsync();
-        await page.WaitForPageAsync(url => url.EndsWith("/Review", StringComparison.Ordinal));
-        return new Uri(page.Url).AbsolutePath;
-    }
 
     private static async Task<(List<string> Pages, StringBuilder Violations)> CrawlAsync(IPage page, params string[] starts)
     {

@@ -12,18 +12,15 @@ public sealed class CreateClusterTests(BrowserPortal portal) : IClassFixture<Bro
         var page = await portal.SignedInPageAsync("manager@contoso.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New cluster" }).ClickAsync();
-        await page.GetByLabel("Cluster name").FillAsync("browser-made");
-        await page.GetByLabel("Azure subscription id").FillAsync("0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a");
-        await page.GetByLabel("Resource group name").FillAsync("rg-browser-made");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to pre-flight checks" }).ClickAsync();
-
-        await page.WaitForPageAsync(new Regex("/Preflight$"));
-        Assert.Equal(10, await page.Locator("tr[data-check]").CountAsync());
-        Assert.Equal(0, await page.Locator("tr[data-check] .text-bg-danger").CountAsync());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Continue to Provision" }).ClickAsync();
-        await page.GetByLabel("AKS tier").SelectOptionAsync("Standard");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and review" }).ClickAsync();
-        await page.WaitForPageAsync(new Regex("/Review$"));
+        await page.WaitForPageAsync(new Regex("/Clusters/New$"));
+        await page.SetUpClusterToReviewAsync(
+            "browser-made",
+            preflight: async report =>
+            {
+                Assert.Equal(10, await report.Locator("tr[data-check]").CountAsync());
+                Assert.Equal(0, await report.Locator("tr[data-check] .text-bg-danger").CountAsync());
+            },
+            provision: form => form.GetByLabel("AKS tier").SelectOptionAsync("Standard"));
         Assert.Equal(0, await page.GetByRole(AriaRole.Alert).Locator("visible=true").CountAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Initialize cluster" }).ClickAsync();
 

@@ -34,18 +34,7 @@ public sealed class SignInTests(BrowserPortal portal) : IClassFixture<BrowserPor
     public async Task A_live_page_whose_session_ends_goes_to_sign_in_as_a_whole_and_comes_back_after_it()
     {
         var page = await portal.SignedInPageAsync("manager@contoso.example");
-        await page.GotoAsync("/Clusters/New");
-        await page.GetByLabel("Cluster name").FillAsync("session-ends");
-        await page.GetByLabel("Azure subscription id").FillAsync("0d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a");
-        await page.GetByLabel("Resource group name").FillAsync("rg-session-ends");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to pre-flight checks" }).ClickAsync();
-        await page.WaitForPageAsync(new Regex("/Preflight$"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Continue to Provision" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and review" }).ClickAsync();
-        await page.WaitForPageAsync(new Regex("/Review$"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Initialize cluster" }).ClickAsync();
-        await page.WaitForPageAsync(new Regex("/Clusters/[0-9a-f-]{36}$"));
-        var overview = new Uri(page.Url).AbsolutePath;
+        var overview = await page.InitializeClusterAsync("session-ends");
 
         // The session ends while the Overview polls the run's progress.
         await page.Context.ClearCookiesAsync();
