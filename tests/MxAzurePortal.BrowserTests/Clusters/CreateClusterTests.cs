@@ -35,6 +35,23 @@ public sealed class CreateClusterTests(BrowserPortal portal) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task The_Clusters_list_shows_a_cluster_come_up_without_a_reload()
+    {
+        var page = await portal.SignedInPageAsync("manager@contoso.example");
+        await page.InitializeClusterAsync("list-live");
+
+        await page.GotoAsync("/Clusters");
+        var status = page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "list-live" }) }).Locator(".status-badge");
+        Assert.Equal("Initializing", await status.TextContentAsync());
+        await page.EvaluateAsync("window.sameDocument = true");
+
+        await page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "list-live" }) })
+            .Locator(".status-badge", new() { HasText = "Initialized" }).WaitForAsync(new() { Timeout = 60000 });
+        Assert.True(await page.EvaluateAsync<bool>("window.sameDocument === true"));
+        Assert.Null(await page.Locator("#cluster-rows").GetAttributeAsync("hx-trigger"));
+    }
+
+    [Fact]
     public async Task A_Member_views_a_cluster_but_is_offered_no_way_to_create_rerun_or_delete()
     {
         var page = await portal.SignedInPageAsync("member@contoso.example");
