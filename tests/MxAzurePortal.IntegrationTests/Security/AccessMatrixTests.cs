@@ -53,6 +53,7 @@ public sealed class AccessMatrixTests(PortalFactory factory, ITestOutputHelper o
 
         // Customers: the clusters of their own organisation (another organisation's cluster is not found).
         ["GET Clusters handler="] = [.. Customers, Who.OtherOrganisation],
+        ["GET Clusters handler=Rows"] = [.. Customers, Who.OtherOrganisation],
         ["GET Support handler="] = [.. Customers, Who.OtherOrganisation],
         ["GET Clusters/{id:guid} handler="] = Customers,
         ["GET Clusters/{id:guid} handler=Progress"] = Customers,
