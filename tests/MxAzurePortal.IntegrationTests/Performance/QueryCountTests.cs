@@ -47,7 +47,7 @@ public sealed class QueryCountTests(ITestOutputHelper output) : IAsyncLifetime
         {
             (manager, "/Clusters"), (manager, "/Clusters/{id}"), (manager, "/Clusters/{id}/Support"), (manager, "/Clusters/{id}/Customizations"),
             (manager, "/Clusters/{id}/Activity?keyword=entry"), (manager, "/Clusters/{id}/Access"), (manager, "/Clusters/{id}/Updates"),
-            (manager, "/Clusters/{id}/Environments"),
+            (manager, "/Clusters/{id}/Environments"), (manager, "/Support"),
             (staff, "/Admin"), (staff, "/Admin/Clusters?q=qc"), (staff, "/Admin/Tickets"), (staff, "/Admin/Clusters/{id}"),
         };
 

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MxAzurePortal.Application.Clusters;
+using MxAzurePortal.Application.Support;
 
 namespace MxAzurePortal.Web.Pages.Support;
 
-public sealed class IndexModel(ClusterService clusters) : PageModel
+/// <summary>Support across the organisation: what waits for its reply, and each cluster's open tickets.</summary>
+public sealed class IndexModel(TicketService tickets) : PageModel
 {
-    public IReadOnlyList<ClusterListItem> Clusters { get; private set; } = [];
+    public SupportSummary Summary { get; private set; } = new([], [], false);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Clusters = await clusters.ListAsync(status: null, cancellationToken);
+        Summary = await tickets.GetOrganisationSummaryAsync(cancellationToken);
 }
