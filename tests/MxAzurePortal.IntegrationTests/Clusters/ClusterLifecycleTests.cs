@@ -39,6 +39,9 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
 
         var overview = await Session.GetDocumentAsync($"/Clusters/{id}");
         Assert.Equal("Initialized", overview.QuerySelector(".status-badge")!.TextContent);
+        var finished = overview.QuerySelector("#run-progress details[data-testid=finished-steps]")!;
+        Assert.False(finished.HasAttribute("open"));
+        Assert.Equal(14, finished.QuerySelectorAll("tr[data-step]").Length);
         Assert.Contains("/managedClusters/lifecycle-ok-aks", overview.QuerySelector("[aria-labelledby=components-heading]")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -86,6 +89,8 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
         Assert.Contains("InternalServerError", ticket.Description, StringComparison.Ordinal);
         var overview = await Session.GetDocumentAsync($"/Clusters/{id}");
         Assert.Contains("Automatic", overview.QuerySelector("#support-center")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(overview.QuerySelector("#run-progress details"));
+        Assert.Contains(overview.QuerySelectorAll("#run-progress tr[data-step] .badge"), badge => badge.TextContent == "Failed");
 
         // Delivered to Zendesk like any ticket, tagged automatic.
         var zendesk = factory.Services.GetRequiredService<MxAzurePortal.Sandbox.Zendesk.ZendeskSimulator>();
