@@ -11,7 +11,8 @@ namespace MxAzurePortal.BrowserTests.Accessibility;
 /// <summary>
 /// Every page a user can reach, checked in Chromium by axe-core against the WCAG 2.0, 2.1 and 2.2 A and AA rules.
 /// The pages are found by following the links of each page from a user's start page, so a page added later is
-/// checked without being listed here; up to three pages of each route are visited (query strings set aside).
+/// checked without being listed here; up to three pages of each route are visited (query strings set aside). A link
+/// that leads to an error (a page not found, a refusal) is reported with the violations.
 /// </summary>
 public sealed partial class AccessibilityTests(BrowserPortal portal, ITestOutputHelper output) : IClassFixture<BrowserPortal>
 {
@@ -119,6 +120,11 @@ public sealed partial class AccessibilityTests(BrowserPortal portal, ITestOutput
             }
 
             pages.Add(path);
+            if (response.Status != 200)
+            {
+                violations.AppendLine($"{path}: answered {response.Status}");
+            }
+
             await CheckAsync(page, violations);
             var hrefs = await page.EvalOnSelectorAllAsync<string[]>("a[href]", "links => links.map(a => a.href)");
             foreach (var href in hrefs)
