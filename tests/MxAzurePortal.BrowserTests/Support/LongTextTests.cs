@@ -3,7 +3,10 @@ using MxAzurePortal.BrowserTests.Hosting;
 
 namespace MxAzurePortal.BrowserTests.Support;
 
-/// <summary>A ticket's subject may be one unbroken word of 150 characters (a pasted id or URL): no page grows wider than a phone's screen for it.</summary>
+/// <summary>
+/// A ticket's subject or a tag's value may be one unbroken word of 150 or 256 characters (a pasted id or address): no
+/// page grows wider than a phone's screen for it.
+/// </summary>
 public sealed class LongTextTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     [Fact]
@@ -33,5 +36,23 @@ public sealed class LongTextTests(BrowserPortal portal) : IClassFixture<BrowserP
         }
 
         Assert.Empty(wider);
+    }
+
+    [Fact]
+    public async Task A_tag_value_without_spaces_wraps_on_the_review_at_a_phones_width()
+    {
+        var value = string.Concat(Enumerable.Repeat("0123456789abcdef", 16));
+        var page = await portal.SignedInPageAsync("manager@contoso.example");
+
+        await page.SetUpClusterToReviewAsync("long-tag", provision: async form =>
+        {
+            await form.GetByLabel("Tag 1 name").FillAsync("trace");
+            await form.GetByLabel("Tag 1 value").FillAsync(value);
+        });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+
+        Assert.Contains(value, await page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(await page.EvaluateAsync<int>("() => document.documentElement.clientWidth"), await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
     }
 }
