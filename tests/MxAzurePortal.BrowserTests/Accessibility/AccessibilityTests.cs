@@ -12,7 +12,8 @@ namespace MxAzurePortal.BrowserTests.Accessibility;
 /// Every page a user can reach, checked in Chromium by axe-core against the WCAG 2.0, 2.1 and 2.2 A and AA rules.
 /// The pages are found by following the links of each page from a user's start page, so a page added later is
 /// checked without being listed here; up to three pages of each route are visited (query strings set aside). A link
-/// that leads to an error (a page not found, a refusal) is reported with the violations.
+/// that leads to an error (a page not found, a refusal) is reported with the violations, and so is a page wider than
+/// a phone's screen.
 /// </summary>
 public sealed partial class AccessibilityTests(BrowserPortal portal, ITestOutputHelper output) : IClassFixture<BrowserPortal>
 {
@@ -126,6 +127,7 @@ public sealed partial class AccessibilityTests(BrowserPortal portal, ITestOutput
             }
 
             await CheckAsync(page, violations);
+            await CheckPhoneWidthAsync(page, path, violations);
             var hrefs = await page.EvalOnSelectorAllAsync<string[]>("a[href]", "links => links.map(a => a.href)");
             foreach (var href in hrefs)
             {
@@ -158,6 +160,20 @@ public sealed partial class AccessibilityTests(BrowserPortal portal, ITestOutput
                 violations.AppendLine($"    {node.Target}: {node.Html}");
             }
         }
+    }
+
+    /// <summary>On a phone's screen (390 px) the page may scroll its tables, never the whole page sideways.</summary>
+    private static async Task CheckPhoneWidthAsync(IPage page, string path, StringBuilder violations)
+    {
+        var size = page.ViewportSize;
+        await page.SetViewportSizeAsync(390, 844);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (width > 390)
+        {
+            violations.AppendLine($"{path}: {width} px wide on a 390 px screen");
+        }
+
+        await page.SetViewportSizeAsync(size?.Width ?? 1280, size?.Height ?? 720);
     }
 
     /// <summary>Signing out, downloads, static files and the Deploy API (but its reference page) are not pages to check.</summary>
