@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace MxAzurePortal.Web.Pages.Clusters;
 
 /// <summary>
@@ -6,34 +8,22 @@ namespace MxAzurePortal.Web.Pages.Clusters;
 /// </summary>
 public static class ActivityDisplay
 {
-    public static string ActionLabel(string action) => string.Create(action.Length + CountWordStarts(action), action, static (label, code) =>
+    public static string ActionLabel(string action)
     {
-        var at = 0;
-        for (var i = 0; i < code.Length; i++)
+        var label = new StringBuilder(action.Length + 4);
+        for (var i = 0; i < action.Length; i++)
         {
-            if (IsWordStart(code, i))
+            // A capital after a small letter begins a word; a run of capitals ("API") stays one word.
+            if (i > 0 && char.IsUpper(action[i]) && char.IsLower(action[i - 1]))
             {
-                label[at++] = ' ';
-                label[at++] = char.ToLowerInvariant(code[i]);
+                label.Append(' ').Append(char.ToLowerInvariant(action[i]));
             }
             else
             {
-                label[at++] = code[i];
+                label.Append(action[i]);
             }
         }
-    });
 
-    private static int CountWordStarts(string code)
-    {
-        var count = 0;
-        for (var i = 0; i < code.Length; i++)
-        {
-            count += IsWordStart(code, i) ? 1 : 0;
-        }
-
-        return count;
+        return label.ToString();
     }
-
-    // A capital after a small letter begins a word; a run of capitals ("API") stays one word.
-    private static bool IsWordStart(string code, int i) => i > 0 && char.IsUpper(code[i]) && char.IsLower(code[i - 1]);
 }

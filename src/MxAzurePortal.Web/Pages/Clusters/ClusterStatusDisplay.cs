@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using MxAzurePortal.Application.Clusters;
 
 namespace MxAzurePortal.Web.Pages.Clusters;
@@ -15,7 +17,11 @@ public static class ClusterStatusDisplay
         _ => status.ToString(),
     };
 
-    public static string BadgeClass(ClusterStatus status) => status switch
+    /// <summary>The status badge, written inline: a list would otherwise render a partial view for every row.</summary>
+    public static IHtmlContent Badge(ClusterStatus status, string? moreClasses = null) => new HtmlString(
+        $"<span class=\"badge status-badge {BadgeClass(status)}{(moreClasses is null ? "" : " " + moreClasses)}\">{HtmlEncoder.Default.Encode(Label(status))}</span>");
+
+    private static string BadgeClass(ClusterStatus status) => status switch
     {
         ClusterStatus.Initialized => "text-bg-success",
         ClusterStatus.Failed => "text-bg-danger",
