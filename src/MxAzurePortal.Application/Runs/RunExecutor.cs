@@ -25,6 +25,7 @@ public sealed partial class RunExecutor(
     {
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var renewal = KeepLeaseAsync(runId, owner, lease);
+        var release = true;
         try
         {
             var run = await StartAsync(runId, owner, lease, lease.Token);
@@ -38,11 +39,22 @@ public sealed partial class RunExecutor(
         {
             LogInterrupted(logger, runId);
         }
+        catch (Exception exception) when (!lease.IsCancellationRequested)
+        {
+            // A failure no step classifies (the database gone, a bug): released at once, the run would be claimed
+            // again at the next poll and fail the same way, unseen, twice a second. It keeps its lease instead, so it
+            // is tried again when the lease lapses, and every attempt is logged.
+            LogFailedUnexpectedly(logger, exception, runId, options.Value.Lease);
+            release = false;
+        }
         finally
         {
             await lease.CancelAsync();
             await renewal;
-            await InScopeAsync(sp => sp.GetRequiredService<RunLeases>().ReleaseAsync(runId, owner, CancellationToken.None));
+            if (release)
+            {
+                await InScopeAsync(sp => sp.GetRequiredService<RunLeases>().ReleaseAsync(runId, owner, CancellationToken.None));
+            }
         }
     }
 
@@ -134,6 +146,9 @@ public sealed partial class RunExecutor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} ({RunKind}) of cluster {ClusterId} started (resumed: {Resumed})")]
     private static partial void LogStarted(ILogger logger, Guid runId, RunKind runKind, Guid clusterId, bool resumed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} stopped on an unexpected error; it is tried again when its lease lapses ({Lease})")]
+    private static partial void LogFailedUnexpectedly(ILogger logger, Exception exception, Guid runId, TimeSpan lease);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} lost its lease held by {Owner}; another worker continues it")]
     private static partial void LogLeaseLost(ILogger logger, Guid runId, string owner);

@@ -39,9 +39,9 @@ public sealed partial class ArmAzureResources
             await client.GetGenericResource(new ResourceIdentifier(resourceId)).GetTagResource()
                 .CreateOrUpdateAsync(WaitUntil.Completed, new TagResourceData(tag), cancellationToken);
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (ArmErrors.Translate(exception, cancellationToken) is { } error)
         {
-            throw ArmErrors.From(exception);
+            throw error;
         }
     }
 

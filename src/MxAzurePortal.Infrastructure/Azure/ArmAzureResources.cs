@@ -43,9 +43,9 @@ public sealed partial class ArmAzureResources(ArmClient client, IOptions<AzureOp
             LogPut(logger, request.ResourceId, resource.Value.Data.ProvisioningState);
             return ToState(resource.Value);
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (ArmErrors.Translate(exception, cancellationToken) is { } error)
         {
-            throw ArmErrors.From(exception);
+            throw error;
         }
     }
 
@@ -60,9 +60,9 @@ public sealed partial class ArmAzureResources(ArmClient client, IOptions<AzureOp
         {
             return null;
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (ArmErrors.Translate(exception, cancellationToken) is { } error)
         {
-            throw ArmErrors.From(exception);
+            throw error;
         }
     }
 
@@ -77,9 +77,9 @@ public sealed partial class ArmAzureResources(ArmClient client, IOptions<AzureOp
         {
             // Already gone: deleting is idempotent.
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (ArmErrors.Translate(exception, cancellationToken) is { } error)
         {
-            throw ArmErrors.From(exception);
+            throw error;
         }
     }
 

@@ -57,25 +57,9 @@ public sealed class ArmPolicyCompliance(ArmClient client) : IPolicyCompliance
         return values;
     }
 
-    /// <summary>ARM's errors already arrive as <see cref="AzureOperationException"/>; no answer at all (after the pipeline's retries) too.</summary>
-    private async Task<JsonObject> SendAsync(RequestMethod method, string pathAndQuery, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await raw.SendAsync(method, pathAndQuery, null, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 0)
-        {
-            throw Unreachable(exception);
-        }
-        catch (AggregateException exception) when (exception.InnerExceptions.All(e => e is RequestFailedException { Status: 0 }))
-        {
-            throw Unreachable(exception);
-        }
-    }
-
-    private static AzureOperationException Unreachable(Exception exception) =>
-        new("ServiceUnreachable", "Azure Resource Manager could not be reached.", null, isTransient: true, exception);
+    /// <summary>ARM's errors, and no answer at all, arrive as <see cref="AzureOperationException"/> (<see cref="ArmRawCalls"/>).</summary>
+    private Task<JsonObject> SendAsync(RequestMethod method, string pathAndQuery, CancellationToken cancellationToken) =>
+        raw.SendAsync(method, pathAndQuery, null, cancellationToken);
 
     /// <summary>
     /// A next link is absolute; only its path and query are followed, on the client's own endpoint, so the

@@ -27,7 +27,15 @@ internal sealed class ArmRawCalls(ArmClient client) : ArmResource(client, Resour
             message.Request.Content = RequestContent.Create(BinaryData.FromString(body.ToJsonString()));
         }
 
-        await Pipeline.SendAsync(message, cancellationToken);
+        try
+        {
+            await Pipeline.SendAsync(message, cancellationToken);
+        }
+        catch (Exception exception) when (ArmErrors.Translate(exception, cancellationToken) is { } error)
+        {
+            throw error;
+        }
+
         var response = message.Response;
         if (response.IsError)
         {

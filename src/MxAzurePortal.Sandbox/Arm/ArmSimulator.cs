@@ -49,6 +49,13 @@ public sealed partial class ArmSimulator
             body = await reader.ReadToEndAsync(context.RequestAborted);
         }
 
+        if (request.Method == "PUT" && ResourceType(path) is { } type && Take(Options.DropPuts, type))
+        {
+            requests.Enqueue(new ArmRequestRecord(request.Method, path, apiVersion, body, 0));
+            context.Abort();
+            return;
+        }
+
         var (status, json, headers) = Dispatch(request.Method, path, apiVersion, body, request.Headers.Authorization.ToString(), request.Query);
         requests.Enqueue(new ArmRequestRecord(request.Method, path, apiVersion, body, status));
         context.Response.StatusCode = status;
@@ -62,6 +69,16 @@ public sealed partial class ArmSimulator
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
         }
+    }
+
+    /// <summary>The type of the resource a path names (<c>Microsoft.Storage/storageAccounts</c>), or null.</summary>
+    private static string? ResourceType(string path)
+    {
+        var at = path.LastIndexOf("/providers/", StringComparison.OrdinalIgnoreCase);
+        var parts = at < 0 ? [] : path[(at + "/providers/".Length)..].Trim('/').Split('/');
+        return parts.Length is >= 3 and var n && n % 2 == 1
+            ? string.Join('/', parts.Where((_, i) => i == 0 || i % 2 == 1))
+            : null;
     }
 
     private (int Status, JsonNode? Json, Dictionary<string, string> Headers) Dispatch(

@@ -51,6 +51,12 @@ public sealed class ArmSimulatorOptions
     /// <summary>By resource type: how many of the next PUTs are refused at once with 409 AnotherOperationInProgress.</summary>
     public Dictionary<string, int> ConflictPuts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// By resource type: how many of the next PUTs to a resource of that type get no answer at all: the connection is
+    /// closed before a response, as when the network between the portal and Azure fails.
+    /// </summary>
+    public Dictionary<string, int> DropPuts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public List<string> UnregisteredProviders { get; set; } = [];
 
     public List<string> UnreachableSubscriptions { get; set; } = [];
