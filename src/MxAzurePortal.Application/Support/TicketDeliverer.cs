@@ -20,10 +20,15 @@ public sealed partial class TicketDeliverer(
         var delivery = await db.TicketDeliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken);
         var ticket = await db.SupportTickets.SingleAsync(t => t.Id == delivery.TicketId, cancellationToken);
         delivery.Attempts++;
+
+        // The attempt ends well within the lease, whatever Zendesk's retries and Retry-After waits add up to, so no
+        // other worker takes the delivery while this one still talks to Zendesk about it.
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(TimeSpan.FromSeconds(options.Value.LeaseSeconds * 0.8));
         try
         {
-            var existing = await desk.FindByExternalIdAsync(ticket.Id.ToString(), cancellationToken);
-            var created = existing.Count > 0 ? existing.MinBy(t => t.Id)! : await CreateAsync(ticket, cancellationToken);
+            var existing = await desk.FindByExternalIdAsync(ticket.Id.ToString(), attempt.Token);
+            var created = existing.Count > 0 ? existing.MinBy(t => t.Id)! : await CreateAsync(ticket, attempt.Token);
             ticket.ZendeskTicketId = created.Id;
             ticket.ZendeskStatus = created.Status;
             ticket.Status = ZendeskStatuses.Map(created.Status);
@@ -32,13 +37,16 @@ public sealed partial class TicketDeliverer(
             delivery.LastError = null;
             LogDelivered(logger, ticket.Id, created.Id, delivery.Attempts, existing.Count > 0);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or TaskCanceledException
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException
                                           && !cancellationToken.IsCancellationRequested)
         {
             var wait = Math.Min(options.Value.RetryBaseSeconds * Math.Pow(2, delivery.Attempts - 1), options.Value.MaxRetrySeconds);
             delivery.NextAttemptAt = clock.GetUtcNow().AddSeconds(wait);
-            delivery.LastError = $"Attempt {delivery.Attempts} failed: {exception.Message}";
-            LogRetry(logger, ticket.Id, delivery.Attempts, wait, exception.Message);
+            var reason = exception is OperationCanceledException
+                ? $"Zendesk did not finish within {options.Value.LeaseSeconds * 0.8:0.#} s."
+                : exception.Message;
+            delivery.LastError = $"Attempt {delivery.Attempts} failed: {reason}";
+            LogRetry(logger, ticket.Id, delivery.Attempts, wait, reason);
         }
         finally
         {

@@ -24,6 +24,7 @@ public static class ZendeskSetup
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .AddHttpMessageHandler(() => new ZendeskTimeouts())
             .AddResilienceHandler("zendesk", (pipeline, context) =>
             {
                 var zendesk = context.ServiceProvider.GetRequiredService<IOptions<ZendeskOptions>>().Value;

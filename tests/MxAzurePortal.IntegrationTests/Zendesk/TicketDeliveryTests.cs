@@ -150,6 +150,56 @@ public sealed class TicketDeliveryTests : IDisposable
         Assert.Contains("Awaiting your reply", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task While_Zendesk_never_answers_a_delivery_waits_with_the_reason_and_Refresh_says_so_instead_of_failing()
+    {
+        var zendeskId = await DeliveredTicketAsync("delivery-silent");
+        var cluster = await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ZendeskTicketId == zendeskId).Select(t => t.ClusterId).SingleAsync());
+        Zendesk.Options.FailureRate = 1;
+        Zendesk.Options.FailureModes = ["timeout"];
+        var queued = await factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
+            var ticket = new SupportTicket { OrganisationId = organisation, ClusterId = cluster, Subject = "Silent", Description = "d", CreatedBy = "t" };
+            TicketService.Queue(db, ticket, factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            return ticket.Id;
+        });
+
+        // Every attempt of every call runs out of time (the client's timeouts run on the portal's clock, moved here);
+        // the delivery records why and when it tries again.
+        TicketDelivery? delivery = null;
+        using (ClockTicking())
+        {
+            for (var i = 0; i < 300 && delivery?.LastError is null; i++)
+            {
+                await Task.Delay(100);
+                delivery = await factory.WithDatabaseAsync(db => db.TicketDeliveries.AsNoTracking().SingleAsync(d => d.TicketId == queued));
+            }
+        }
+
+        Assert.NotNull(delivery);
+        Assert.Contains("Zendesk did not answer within 0.5 s", delivery.LastError, StringComparison.Ordinal);
+        Assert.True(delivery.NextAttemptAt > delivery.CreatedAt);
+        Assert.Null(delivery.DeliveredAt);
+
+        var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+        var form = (await member.GetDocumentAsync($"/Clusters/{cluster}/Support")).QuerySelector<IHtmlFormElement>("form[action*='handler=Refresh']")!;
+        HttpResponseMessage refresh;
+        using (ClockTicking())
+        {
+            refresh = await member.SubmitAsync(form, new Dictionary<string, string>());
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, refresh.StatusCode);
+        var page = await member.GetDocumentAsync($"/Clusters/{cluster}/Support");
+        Assert.Contains("Zendesk could not be reached", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+
+        Zendesk.Options.FailureRate = 0;
+        await DeliveredAsync(2);
+        Assert.Single(Zendesk.Tickets, t => t["external_id"]?.GetValue<string>() == queued.ToString());
+    }
+
     [Theory]
     [InlineData("valid", HttpStatusCode.NoContent)]
     [InlineData("forged", HttpStatusCode.Unauthorized)]
@@ -234,6 +284,31 @@ public sealed class TicketDeliveryTests : IDisposable
         }
 
         return await factory.CreateDefaultClient().SendAsync(request);
+    }
+
+    /// <summary>Moves the portal's clock a quarter second every 50 ms until disposed.</summary>
+    private Ticking ClockTicking() => new(factory.Clock);
+
+    private sealed class Ticking : IDisposable
+    {
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task ticking;
+
+        public Ticking(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) => ticking = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(250));
+                await Task.Delay(50, CancellationToken.None);
+            }
+        });
+
+        public void Dispose()
+        {
+            stop.Cancel();
+            ticking.Wait();
+            stop.Dispose();
+        }
     }
 
     /// <summary>Waits until every delivery is done, moving the portal's clock so retries come due; Zendesk recovers after a while.</summary>

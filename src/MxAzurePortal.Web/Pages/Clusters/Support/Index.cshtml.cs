@@ -49,7 +49,7 @@ public sealed class IndexModel(ClusterService clusters, TicketService tickets, I
             var count = await tickets.RefreshAsync(id, cancellationToken);
             TempData["Status"] = $"Refreshed {count} ticket(s) from Zendesk.";
         }
-        catch (HttpRequestException)
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException)
         {
             TempData["Error"] = "Zendesk could not be reached; the statuses shown are from the last sync. Try again in a moment.";
         }
