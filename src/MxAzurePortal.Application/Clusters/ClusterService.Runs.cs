@@ -27,8 +27,24 @@ public sealed partial class ClusterService
         cluster.Version++;
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "RerunStarted",
             $"Rerun started by {Requester}: repeats {run.Steps.Count(s => s.Status == StepStatus.Pending)} step(s) that did not succeed.");
-        await db.SaveChangesAsync(cancellationToken);
-        return RuleResult.Ok;
+        return await SaveUnlessChangedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a run's start; the cluster's version is a concurrency token, so of two starts made at once (a double
+    /// click, two managers) one wins and the other is told, not shown an error page.
+    /// </summary>
+    private async Task<RuleResult> SaveUnlessChangedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return RuleResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RuleResult.Fail("", "The cluster changed meanwhile: another run has just started. Look at its Overview, then decide again.");
+        }
     }
 
     /// <summary>Queues the run for the workers and shows the cluster in the state the run puts it in.</summary>
@@ -54,7 +70,9 @@ public sealed partial class ClusterService
             return RuleResult.Fail("Confirmation", $"Type the cluster's name, {cluster.Name}, exactly to confirm the deletion.");
         }
 
-        if (cluster.Status is ClusterStatus.Initializing or ClusterStatus.Deleting)
+        // A customization or a service update leaves the cluster Initialized while its run drives the same resources.
+        if (cluster.Status is ClusterStatus.Initializing or ClusterStatus.Deleting
+            || await db.Runs.AnyAsync(r => r.ClusterId == id && (r.Status == RunStatus.Queued || r.Status == RunStatus.Running), cancellationToken))
         {
             return RuleResult.Fail("", "The cluster has a run in progress; wait until it ends before deleting the cluster.");
         }
@@ -63,7 +81,6 @@ public sealed partial class ClusterService
         cluster.Version++;
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "DeletionStarted",
             $"Deletion requested by {Requester}: the cluster's Azure resources, then its support tickets and data in the portal.");
-        await db.SaveChangesAsync(cancellationToken);
-        return RuleResult.Ok;
+        return await SaveUnlessChangedAsync(cancellationToken);
     }
 }

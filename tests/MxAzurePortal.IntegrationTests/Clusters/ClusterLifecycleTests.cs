@@ -105,6 +105,49 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Delete_is_refused_while_a_customization_or_a_service_update_drives_the_cluster()
+    {
+        var flow = await SignedInFlowAsync(DemoAccounts.ContosoManager.Email);
+        var id = await DemoClusters.AddContosoAsync(factory, "delete-busy");
+        var run = await factory.WithDatabaseAsync(async db =>
+        {
+            var cluster = await db.Clusters.SingleAsync(c => c.Id == id);
+            // A change another instance drives, under a lease that outlasts the test; the cluster stays Initialized.
+            var change = new ClusterRun
+            {
+                OrganisationId = cluster.OrganisationId, ClusterId = id, Kind = RunKind.Change, Status = RunStatus.Running, RequestedBy = "test",
+                LeaseOwner = "another-instance", LeaseExpiresAt = PortalFactory.Start.AddDays(60),
+            };
+            db.Runs.Add(change);
+            await db.SaveChangesAsync();
+            return change;
+        });
+
+        var refused = await Session.SubmitAsync(await flow.FormAsync($"/Clusters/{id}/Delete"), new Dictionary<string, string> { ["Confirmation"] = "delete-busy" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("run in progress", (await PortalSession.ParseAsync(refused)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ClusterStatus.Initialized, await factory.WithDatabaseAsync(db => db.Clusters.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal([run.Id], await factory.WithDatabaseAsync(db => db.Runs.Where(r => r.ClusterId == id).Select(r => r.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Rerun_pressed_several_times_at_once_starts_one_run_and_no_request_fails()
+    {
+        var flow = await SignedInFlowAsync(DemoAccounts.ContosoManager.Email);
+        flow.Arm.Options.FailPuts[Postgres] = 1;
+        var id = await flow.CreateAndInitializeAsync("rerun-twice");
+        Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));
+        var form = await flow.FormAsync($"/Clusters/{id}", "form[action$='/Rerun']");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Session.SubmitAsync(form, new Dictionary<string, string>())));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Equal(1, await factory.WithDatabaseAsync(db => db.Runs.CountAsync(r => r.ClusterId == id && r.Kind == RunKind.Rerun)));
+        Assert.Equal(ClusterStatus.Initialized, await flow.WaitForRunAsync(id));
+    }
+
+    [Fact]
     public async Task The_Overview_shows_a_latest_run_without_steps_next_to_the_initialization_with_its_components()
     {
         var id = await DemoClusters.AddContosoAsync(factory, "stepless-run");
