@@ -130,6 +130,9 @@ public static class AuthenticationSetup
             cookie =>
             {
                 cookie.AccessDeniedPath = AccessDeniedPath;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                EntraSessions.Configure(cookie);
                 RedirectHtmxWholePage(cookie);
             });
     }
