@@ -42,7 +42,9 @@ public sealed class AccessService(IPortalDb db, ICurrentUser user, ActivityLog a
     public async Task<IReadOnlyList<AccessGrantView>> ListAsync(Guid clusterId, CancellationToken cancellationToken)
     {
         await openGrants.SettleAsync(clusterId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+
+        // Not saved only when another request settled the same grants first; what follows reads what it wrote.
+        await db.TrySaveAsync(cancellationToken);
         var grants = await db.AccessGrants.AsNoTracking().Where(g => g.ClusterId == clusterId)
             .OrderByDescending(g => g.RequestedAt)
             .Select(g => new AccessGrantView(
@@ -90,7 +92,7 @@ public sealed class AccessService(IPortalDb db, ICurrentUser user, ActivityLog a
         };
         if (refusal is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.TrySaveAsync(cancellationToken);
             return RuleResult.Fail("", refusal);
         }
 
@@ -102,7 +104,6 @@ public sealed class AccessService(IPortalDb db, ICurrentUser user, ActivityLog a
             _ => ("AccessRevoked", $"{by} revoked access grant {grant.Id} ({grant.Reason})."),
         };
         activity.Add(grant.OrganisationId, clusterId, clusterName, action, text, accessGrantId: grant.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return RuleResult.Ok;
+        return await db.TrySaveAsync(cancellationToken) ? RuleResult.Ok : RuleResult.Fail("", GrantSaves.Changed);
     }
 }

@@ -51,7 +51,7 @@ public sealed class StaffAccessService(IPortalDb db, ICurrentUser user, Activity
         var open = await openGrants.SettleAsync(ticket.ClusterId, cancellationToken);
         if (open.FirstOrDefault(g => g.IsOpen) is { } existing)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.TrySaveAsync(cancellationToken);
             return (RuleResult.Fail("", $"This cluster already has an open grant ({existing.Status}, {existing.Id}); use it or wait for the customer's answer."), null);
         }
 
@@ -72,8 +72,7 @@ public sealed class StaffAccessService(IPortalDb db, ICurrentUser user, Activity
         activity.Add(ticket.OrganisationId, ticket.ClusterId, ticket.ClusterName, "AccessRequested",
             $"{Me} (Mendix Support) requested {input.DurationHours} hours of access on ticket \"{ticket.Subject}\": {reason}. Request {grant.Id} waits for a Cluster Manager's answer for 24 hours.",
             accessGrantId: grant.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return (RuleResult.Ok, grant.Id);
+        return await db.TrySaveAsync(cancellationToken) ? (RuleResult.Ok, grant.Id) : (RuleResult.Fail("", GrantSaves.Changed), null);
     }
 
     /// <summary>Starts the active window of an approved grant.</summary>
@@ -89,8 +88,8 @@ public sealed class StaffAccessService(IPortalDb db, ICurrentUser user, Activity
                 $"{Me} (Mendix Support) started access grant {grant.Id}, active until {grant.ActiveUntil:yyyy-MM-dd HH:mm} UTC.", accessGrantId: grant.Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return refusal is null ? RuleResult.Ok : RuleResult.Fail("", refusal);
+        var saved = await db.TrySaveAsync(cancellationToken);
+        return refusal is not null ? RuleResult.Fail("", refusal) : saved ? RuleResult.Ok : RuleResult.Fail("", GrantSaves.Changed);
     }
 
     /// <summary>
@@ -109,7 +108,7 @@ public sealed class StaffAccessService(IPortalDb db, ICurrentUser user, Activity
         var grant = open.Where(g => g.AllowsAccessAt(now)).OrderByDescending(g => g.ActiveUntil).FirstOrDefault();
         if (grant is null)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.TrySaveAsync(cancellationToken);
             return StaffEntry.Refused(open.Any(g => g.Status == AccessGrantStatus.Approved)
                 ? "The customer approved access, but it has not been started: start it on the cluster's admin page."
                 : "There is no active access grant for this cluster. Request access on one of its support tickets; the customer's Cluster Manager decides.");
@@ -119,7 +118,10 @@ public sealed class StaffAccessService(IPortalDb db, ICurrentUser user, Activity
         var clusterName = await db.Clusters.Where(c => c.Id == clusterId).Select(c => c.Name).SingleAsync(cancellationToken);
         activity.Add(grant.OrganisationId, clusterId, clusterName, AccessAction,
             $"{Me} (Mendix Support) {what} under access grant {grant.Id}.", accessGrantId: grant.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return new StaffEntry(true, grant.Id, grant.ActiveUntil, "");
+
+        // Revoked or ended by another request since it was read: no entry without the grant that allows it.
+        return await db.TrySaveAsync(cancellationToken)
+            ? new StaffEntry(true, grant.Id, grant.ActiveUntil, "")
+            : StaffEntry.Refused(GrantSaves.Changed);
     }
 }

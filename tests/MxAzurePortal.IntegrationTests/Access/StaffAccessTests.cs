@@ -109,6 +109,56 @@ public sealed class StaffAccessTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task A_start_decided_on_a_read_from_before_a_revocation_does_not_overwrite_it()
+    {
+        var cluster = await DemoClusters.AddContosoAsync(factory, Name("jit-race"));
+        await DemoClusters.AddGrantAsync(factory, cluster, AccessGrantStatus.Approved, hours: 4);
+        var now = factory.Clock.GetUtcNow();
+
+        await factory.WithDatabaseAsync(async staff =>
+        {
+            var read = await staff.AccessGrants.SingleAsync(g => g.ClusterId == cluster);
+            await factory.WithDatabaseAsync(async manager =>
+            {
+                Assert.Null((await manager.AccessGrants.SingleAsync(g => g.ClusterId == cluster)).Revoke("Casey Manager", now));
+                return await manager.SaveChangesAsync();
+            });
+
+            Assert.Null(read.Activate("Sam Support", now));
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => staff.SaveChangesAsync());
+            return 0;
+        });
+
+        var grant = await GrantAsync(cluster);
+        Assert.Equal((AccessGrantStatus.Revoked, null), (grant.Status, grant.ActiveUntil));
+    }
+
+    [Fact]
+    public async Task Start_and_Revoke_pressed_at_the_same_moment_leave_one_of_them_and_no_error_page()
+    {
+        var support = await PortalSession.SignedInAsync(factory, DemoAccounts.SupportEngineer.Email);
+        var manager = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoManager.Email);
+        for (var round = 0; round < 8; round++)
+        {
+            var cluster = await DemoClusters.AddContosoAsync(factory, Name("jit-both"));
+            await DemoClusters.AddGrantAsync(factory, cluster, AccessGrantStatus.Approved, hours: 4);
+            var start = (await support.GetDocumentAsync($"/Admin/Clusters/{cluster}")).QuerySelector<IHtmlFormElement>("form[action*=Start]")!;
+            var revoke = (await manager.GetDocumentAsync($"/Clusters/{cluster}/Access")).QuerySelector<IHtmlFormElement>("tr[data-grant] form")!;
+
+            var answers = await Task.WhenAll(
+                support.SubmitAsync(start, new Dictionary<string, string>()),
+                manager.SubmitAsync(revoke, new Dictionary<string, string> { ["decision"] = "Revoke" }));
+
+            Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{a.RequestMessage!.RequestUri} answered {a.StatusCode}"));
+            var grant = await GrantAsync(cluster);
+            Assert.True(grant.Status is AccessGrantStatus.Revoked or AccessGrantStatus.Active, $"round {round}: {grant.Status}");
+            Assert.Equal(grant.Status == AccessGrantStatus.Revoked, grant.EndedAt is not null);
+            var allowed = await support.Client.GetAsync(new Uri($"/Admin/Clusters/{cluster}/Logs", UriKind.Relative));
+            Assert.Equal(grant.Status == AccessGrantStatus.Revoked ? HttpStatusCode.Forbidden : HttpStatusCode.OK, allowed.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_unanswered_request_expires_after_24_hours_and_can_no_longer_be_approved()
     {
         var cluster = await DemoClusters.AddContosoAsync(factory, Name("jit-expire"));

@@ -52,7 +52,9 @@ internal sealed class AccessGrantConfiguration : IEntityTypeConfiguration<Access
 {
     public void Configure(EntityTypeBuilder<AccessGrant> builder)
     {
-        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(16);
+        // A grant's status moves under several hands (the customer approves, denies or revokes, staff start it, time
+        // ends it); each move is written only over the status it was decided on, so none silently undoes another.
+        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(g => g.Source).HasConversion<string>().HasMaxLength(16);
         builder.Property(g => g.RequestedBy).HasMaxLength(256);
         builder.Property(g => g.RequestedByUserId).HasMaxLength(450);

@@ -246,6 +246,7 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
