@@ -62,6 +62,9 @@ public sealed class SupportTicket : ITenantOwned, ITimestamped
 
     public DateTimeOffset? LastSyncedAt { get; set; }
 
+    /// <summary>Zendesk's updated_at of the state recorded: an older state read later (a slow read) does not replace it.</summary>
+    public DateTimeOffset? ZendeskUpdatedAt { get; set; }
+
     /// <summary>The requester's e-mail for Zendesk; null for automatic tickets, which the portal's agent account raises.</summary>
     public string? RequesterEmail { get; set; }
 

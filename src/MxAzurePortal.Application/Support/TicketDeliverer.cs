@@ -32,6 +32,7 @@ public sealed partial class TicketDeliverer(
             ticket.ZendeskTicketId = created.Id;
             ticket.ZendeskStatus = created.Status;
             ticket.Status = ZendeskStatuses.Map(created.Status);
+            ticket.ZendeskUpdatedAt = created.UpdatedAt;
             ticket.LastSyncedAt = clock.GetUtcNow();
             delivery.DeliveredAt = clock.GetUtcNow();
             delivery.LastError = null;

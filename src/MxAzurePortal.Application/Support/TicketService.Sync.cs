@@ -17,6 +17,13 @@ public sealed partial class TicketService
         return ids.Count;
     }
 
+    /// <summary>
+    /// A webhook's ticket, read from Zendesk: the event only says something changed. Events arrive in any order and
+    /// late; the ticket as Zendesk has it now, with its updated_at, is what is recorded.
+    /// </summary>
+    public async Task RefreshDeskTicketAsync(long zendeskTicketId, CancellationToken cancellationToken) =>
+        await ApplyAsync(await desk.GetManyAsync([zendeskTicketId], cancellationToken), cancellationToken);
+
     /// <summary>Records what Zendesk says of its tickets (from Refresh, the periodic sync or a webhook).</summary>
     public async Task ApplyAsync(IReadOnlyCollection<DeskTicket> desk, CancellationToken cancellationToken)
     {
@@ -26,9 +33,15 @@ public sealed partial class TicketService
         foreach (var ticket in tickets)
         {
             var latest = desk.First(d => d.Id == ticket.ZendeskTicketId);
+            ticket.LastSyncedAt = now;
+            if (ticket.ZendeskUpdatedAt is { } recorded && latest.UpdatedAt < recorded)
+            {
+                continue;
+            }
+
             ticket.ZendeskStatus = latest.Status;
             ticket.Status = ZendeskStatuses.Map(latest.Status);
-            ticket.LastSyncedAt = now;
+            ticket.ZendeskUpdatedAt = latest.UpdatedAt;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -9,7 +9,8 @@ namespace MxAzurePortal.Web.Operations;
 
 /// <summary>
 /// POST /webhooks/zendesk: Zendesk's signed ticket events, for near-real-time statuses. The body is the JSON a Zendesk
-/// trigger sends: {"ticket": {"id": "{{ticket.id}}", "status": "{{ticket.status}}"}}. Periodic sync covers missed events.
+/// trigger sends: {"ticket": {"id": "{{ticket.id}}", "status": "{{ticket.status}}"}}; the ticket is then read from
+/// Zendesk, so a late or reordered event cannot record an old status. Periodic sync covers missed events.
 /// </summary>
 public static class ZendeskWebhook
 {
@@ -37,27 +38,34 @@ public static class ZendeskWebhook
                 return Results.Problem("This webhook delivery was processed already.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        DeskTicket? update;
+        long? ticketId;
         try
         {
-            var ticket = JsonNode.Parse(body)?["ticket"];
-            update = ticket?["id"] is { } id && ticket["status"]?.GetValue<string>() is { } status
-                ? new DeskTicket(long.Parse(id.ToString(), CultureInfo.InvariantCulture), null, status, DateTimeOffset.UtcNow)
-                : null;
+            var id = JsonNode.Parse(body)?["ticket"]?["id"];
+            ticketId = id is null ? null : long.Parse(id.ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+        catch (Exception exception) when (exception is JsonException or FormatException or OverflowException or InvalidOperationException)
         {
-            update = null;
+            ticketId = null;
         }
 
-        if (update is null)
+        if (ticketId is not { } zendeskTicketId)
         {
             return Results.Problem("The body must be {\"ticket\": {\"id\": ..., \"status\": ...}}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        // Zendesk is not a user: the event may concern any organisation's ticket.
+        // Zendesk is not a user: the event may concern any organisation's ticket. Its status is not taken from the
+        // body: events come in any order, so the ticket is read as Zendesk has it now.
         scope.OpenToAllOrganisations();
-        await tickets.ApplyAsync([update], context.RequestAborted);
+        try
+        {
+            await tickets.RefreshDeskTicketAsync(zendeskTicketId, context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException)
+        {
+            return Results.Problem("Zendesk could not be read just now; the periodic sync records the change.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         return Results.NoContent();
     }
 }

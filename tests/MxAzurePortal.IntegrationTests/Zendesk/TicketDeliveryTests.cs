@@ -208,6 +208,7 @@ public sealed class TicketDeliveryTests : IDisposable
     public async Task The_webhook_accepts_only_fresh_correctly_signed_events(string kind, HttpStatusCode expected)
     {
         var zendeskId = await DeliveredTicketAsync("delivery-webhook-" + kind);
+        Zendesk.SetStatus(zendeskId, "pending");
         var body = "{\"ticket\":{\"id\":\"" + zendeskId + "\",\"status\":\"pending\"}}";
         var timestamp = (kind == "stale" ? factory.Clock.GetUtcNow().AddMinutes(-6) : factory.Clock.GetUtcNow()).ToString("yyyy-MM-ddTHH:mm:ssZ");
         var secret = kind == "forged" ? "not-the-secret" : "sandbox-webhook-secret";
@@ -217,6 +218,49 @@ public sealed class TicketDeliveryTests : IDisposable
         Assert.Equal(expected, response.StatusCode);
         var status = await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ZendeskTicketId == zendeskId).Select(t => t.Status).SingleAsync());
         Assert.Equal(expected == HttpStatusCode.NoContent ? TicketStatus.AwaitingYourReply : TicketStatus.OnHold, status);
+    }
+
+    [Fact]
+    public async Task A_late_webhook_of_an_older_status_does_not_undo_the_newer_one()
+    {
+        var zendeskId = await DeliveredTicketAsync("delivery-late-webhook");
+        Zendesk.SetStatus(zendeskId, "pending");
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        Zendesk.SetStatus(zendeskId, "solved");
+
+        // The event of the solved ticket arrives first, the one of its earlier pending state a little later.
+        foreach (var (status, seconds) in new[] { ("solved", 0), ("pending", 1) })
+        {
+            var body = "{\"ticket\":{\"id\":\"" + zendeskId + "\",\"status\":\"" + status + "\"}}";
+            var timestamp = factory.Clock.GetUtcNow().AddSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ssZ");
+            var response = await PostWebhookAsync(body, ZendeskWebhookVerifier.Sign("sandbox-webhook-secret", timestamp, body), timestamp);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        Assert.Equal(TicketStatus.Solved, await factory.WithDatabaseAsync(db =>
+            db.SupportTickets.Where(t => t.ZendeskTicketId == zendeskId).Select(t => t.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_state_read_from_Zendesk_before_the_one_recorded_is_not_recorded_over_it()
+    {
+        var zendeskId = await DeliveredTicketAsync("delivery-slow-read");
+        var delivered = await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ZendeskTicketId == zendeskId).Select(t => t.ZendeskUpdatedAt).SingleAsync());
+        Assert.NotNull(delivered);
+        var at = delivered.Value.AddMinutes(5);
+
+        await factory.WithDatabaseAsync(async db =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<MxAzurePortal.Application.Security.TenantScope>().OpenToAllOrganisations();
+            var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+            await tickets.ApplyAsync([new DeskTicket(zendeskId, null, "solved", at)], CancellationToken.None);
+            await tickets.ApplyAsync([new DeskTicket(zendeskId, null, "pending", at.AddSeconds(-30))], CancellationToken.None);
+            return 0;
+        });
+
+        var recorded = await factory.WithDatabaseAsync(db => db.SupportTickets.AsNoTracking().SingleAsync(t => t.ZendeskTicketId == zendeskId));
+        Assert.Equal((TicketStatus.Solved, "solved", (DateTimeOffset?)at), (recorded.Status, recorded.ZendeskStatus, recorded.ZendeskUpdatedAt));
     }
 
     [Fact]

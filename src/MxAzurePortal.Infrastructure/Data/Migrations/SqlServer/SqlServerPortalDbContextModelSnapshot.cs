@@ -1003,6 +1003,9 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.SqlServer
                     b.Property<long?>("ZendeskTicketId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("ZendeskUpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");

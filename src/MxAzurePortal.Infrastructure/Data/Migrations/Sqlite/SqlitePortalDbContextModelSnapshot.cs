@@ -987,6 +987,9 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("ZendeskTicketId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ZendeskUpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
