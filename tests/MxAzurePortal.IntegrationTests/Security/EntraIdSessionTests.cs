@@ -122,7 +122,8 @@ public sealed class EntraIdSessionTests : IDisposable
                 }
 
                 var email = context.Request.Query["email"].ToString();
-                var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim("preferred_username", email), new Claim("name", email)], "oidc"));
+                var principal = new ClaimsPrincipal(new ClaimsIdentity(
+                    [new Claim("preferred_username", email), new Claim("name", email), new Claim("tid", TenantId), new Claim("oid", Guid.NewGuid().ToString())], "oidc"));
                 if (!await context.RequestServices.GetRequiredService<EntraSignIn>().AddPortalClaimsAsync(principal))
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -88,16 +88,59 @@ public sealed class EntraIdSignInTests : IDisposable
         Assert.Null(principal.FindFirst(PortalClaimTypes.StaffRole));
     }
 
+    [Fact]
+    public async Task An_address_given_to_another_Entra_account_does_not_open_the_portal_user_it_was_bound_to()
+    {
+        var first = await SignInAsync("manager@contoso.example");
+
+        var (other, signedIn) = await TrySignInAsync("manager@contoso.example", Guid.NewGuid().ToString());
+
+        Assert.False(signedIn);
+        Assert.Null(other.FindFirst(PortalClaimTypes.OrganisationId));
+        Assert.NotNull(first.FindFirst(PortalClaimTypes.OrganisationId));
+    }
+
+    [Fact]
+    public async Task A_renamed_account_keeps_its_portal_user_and_organisation()
+    {
+        var before = await SignInAsync("manager@contoso.example");
+
+        var (after, signedIn) = await TrySignInAsync("casey.renamed@contoso.example", ObjectIdOf("manager@contoso.example"));
+
+        Assert.True(signedIn);
+        Assert.Equal(before.FindFirst(PortalClaimTypes.UserId)!.Value, after.FindFirst(PortalClaimTypes.UserId)!.Value);
+        Assert.Equal("Contoso", after.FindFirst(PortalClaimTypes.OrganisationName)?.Value);
+    }
+
+    [Fact]
+    public async Task A_sign_in_without_an_object_id_is_refused()
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim("preferred_username", "manager@contoso.example"), new Claim("tid", TenantId)], "oidc"));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<EntraSignIn>().AddPortalClaimsAsync(principal));
+    }
+
     public void Dispose() => factory.Dispose();
 
     private async Task<ClaimsPrincipal> SignInAsync(string email, params string[] groups)
     {
-        var claims = new List<Claim> { new("preferred_username", email), new("name", email) };
+        var (principal, signedIn) = await TrySignInAsync(email, ObjectIdOf(email), groups);
+        Assert.True(signedIn);
+        return principal;
+    }
+
+    /// <summary>What Entra ID's validated ID token carries: the account's tenant and object id, its sign-in name, groups.</summary>
+    private async Task<(ClaimsPrincipal Principal, bool SignedIn)> TrySignInAsync(string email, string objectId, params string[] groups)
+    {
+        var claims = new List<Claim> { new("preferred_username", email), new("name", email), new("tid", TenantId), new("oid", objectId) };
         claims.AddRange(groups.Select(g => new Claim("groups", g)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "oidc"));
 
         await using var scope = factory.Services.CreateAsyncScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<EntraSignIn>().AddPortalClaimsAsync(principal));
-        return principal;
+        return (principal, await scope.ServiceProvider.GetRequiredService<EntraSignIn>().AddPortalClaimsAsync(principal));
     }
+
+    private static string ObjectIdOf(string email) =>
+        new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(email))).ToString();
 }
