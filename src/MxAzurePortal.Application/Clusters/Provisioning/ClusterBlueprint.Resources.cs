@@ -22,8 +22,8 @@ public static partial class ClusterBlueprint
             {
                 ["networkPlugin"] = "azure",
                 ["loadBalancerSku"] = "standard",
-                ["serviceCidr"] = "10.0.0.0/16",
-                ["dnsServiceIP"] = "10.0.0.10",
+                ["serviceCidr"] = ClusterRules.ServiceRange.ToString(),
+                ["dnsServiceIP"] = ClusterRules.DnsServiceAddress,
             },
             // Kubernetes versions change only with the service's quarterly releases (the portal records them); node
             // images still get AKS's weekly security patches.

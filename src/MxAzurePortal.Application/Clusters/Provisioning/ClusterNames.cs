@@ -54,15 +54,10 @@ public sealed record ClusterNames(Guid ClusterId, string ClusterName, ClusterSet
 
     public string Extension(string name) => $"{Aks}/providers/Microsoft.KubernetesConfiguration/extensions/{name}";
 
-    /// <summary>The subnet for private endpoints: the /27 right after the node subnet.</summary>
-    public string EndpointSubnetPrefix
-    {
-        get
-        {
-            var nodes = SubnetPrefix.Parse(Settings.SubnetPrefix);
-            return new SubnetPrefix(nodes.Network + (uint)nodes.AddressCount, 27).ToString();
-        }
-    }
+    /// <summary>The subnet for private endpoints: the /27 right after the node subnet (the rules check it is usable).</summary>
+    public string EndpointSubnetPrefix =>
+        ClusterRules.EndpointSubnetAfter(SubnetPrefix.Parse(Settings.SubnetPrefix))?.ToString()
+        ?? throw new InvalidOperationException($"The node subnet {Settings.SubnetPrefix} leaves no room for the endpoints' subnet.");
 
     public IReadOnlyDictionary<string, string> Tags
     {

@@ -4,8 +4,18 @@ public static partial class ClusterRules
 {
     private const string SubnetField = nameof(ClusterSettings.SubnetPrefix);
 
+    /// <summary>The addresses AKS gives the cluster's Kubernetes services (its service CIDR, DNS at .10).</summary>
+    public static readonly SubnetPrefix ServiceRange = Block(10, 0, 0, 0, 16);
+
+    /// <summary>The cluster DNS service's address, in <see cref="ServiceRange"/>.</summary>
+    public const string DnsServiceAddress = "10.0.0.10";
+
+    /// <summary>The private endpoints' subnet the portal adds to the virtual network.</summary>
+    public const int EndpointSubnetLength = 27;
+
     private static readonly (SubnetPrefix Range, string Why)[] UnusableRanges =
     [
+        (ServiceRange, "the range the cluster's Kubernetes services get (AKS's service CIDR)"),
         (Block(0, 0, 0, 0, 8), "which is not a routable network"),
         (Block(127, 0, 0, 0, 8), "the loopback range"),
         (Block(169, 254, 0, 0, 16), "the link-local range Azure reserves"),
@@ -25,8 +35,29 @@ public static partial class ClusterRules
         }
 
         var overlaps = UnusableRanges.Where(u => u.Range.Overlaps(prefix)).Select(u => new RuleError(SubnetField,
-            $"{prefix} overlaps {u.Range}, {u.Why}; choose a range outside it, such as one in 10.0.0.0/8 or 192.168.0.0/16."));
-        return RuleResult.Combine(RuleResult.From(overlaps), Capacity(prefix, maxNodeCount));
+            $"{prefix} overlaps {u.Range}, {u.Why}; choose a range outside it, such as 192.168.0.0/22 or 10.1.0.0/22."));
+        return RuleResult.Combine(RuleResult.From(overlaps), EndpointSubnet(prefix), Capacity(prefix, maxNodeCount));
+    }
+
+    /// <summary>The private endpoints' subnet of a node subnet: the /27 right after it; null past the last address.</summary>
+    public static SubnetPrefix? EndpointSubnetAfter(SubnetPrefix nodes)
+    {
+        var next = (ulong)nodes.Network + (ulong)nodes.AddressCount;
+        return next > uint.MaxValue ? null : new SubnetPrefix((uint)next, EndpointSubnetLength);
+    }
+
+    /// <summary>The endpoints' /27 is part of the network too, so it must be as usable as the node subnet.</summary>
+    private static RuleResult EndpointSubnet(SubnetPrefix nodes)
+    {
+        if (EndpointSubnetAfter(nodes) is not { } endpoints)
+        {
+            return RuleResult.Fail(SubnetField, $"The portal puts the cluster's private endpoints in the /{EndpointSubnetLength} right after the "
+                + $"node subnet, and {nodes} ends at the last IPv4 address; choose a lower range, such as 192.168.0.0/22.");
+        }
+
+        return RuleResult.From(UnusableRanges.Where(u => u.Range.Overlaps(endpoints) && !u.Range.Overlaps(nodes)).Select(u => new RuleError(SubnetField,
+            $"The portal puts the cluster's private endpoints in the /{EndpointSubnetLength} right after the node subnet, {endpoints}, "
+            + $"which overlaps {u.Range}, {u.Why}; choose a node subnet whose next /{EndpointSubnetLength} is outside it.")));
     }
 
     /// <summary>

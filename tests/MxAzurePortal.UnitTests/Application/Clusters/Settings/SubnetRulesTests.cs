@@ -32,20 +32,33 @@ public sealed class SubnetRulesTests
     }
 
     [Theory]
-    [InlineData("169.253.0.0/16")]
     [InlineData("169.255.0.0/16")]
-    [InlineData("172.29.0.0/16")]
     [InlineData("172.32.0.0/16")]
-    [InlineData("192.0.1.0/24")]
     [InlineData("192.0.3.0/24")]
     [InlineData("1.0.0.0/8")]
-    [InlineData("126.0.0.0/8")]
     [InlineData("128.0.0.0/8")]
-    [InlineData("223.255.255.0/24")]
-    [InlineData("10.0.0.0/8")]
+    [InlineData("10.1.0.0/16")]
+    [InlineData("11.0.0.0/8")]
     [InlineData("192.168.0.0/22")]
     public void Accepts_ranges_next_to_but_outside_the_reserved_ones(string cidr) =>
         RuleAssert.Passes(ClusterRules.SubnetPrefixFor(cidr, 3));
+
+    [Theory]
+    [InlineData("10.0.0.0/22")]
+    [InlineData("10.0.255.0/24")]
+    [InlineData("10.0.0.0/8")]
+    public void Rejects_ranges_that_overlap_the_clusters_Kubernetes_service_addresses(string cidr) =>
+        RuleAssert.Fails(ClusterRules.SubnetPrefixFor(cidr, 3), "SubnetPrefix", $"{cidr} overlaps 10.0.0.0/16, the range the cluster's Kubernetes services get");
+
+    [Theory]
+    [InlineData("172.29.0.0/16", "172.30.0.0/27", "172.30.0.0/16")]
+    [InlineData("169.253.0.0/16", "169.254.0.0/27", "169.254.0.0/16")]
+    [InlineData("192.0.1.0/24", "192.0.2.0/27", "192.0.2.0/24")]
+    [InlineData("126.0.0.0/8", "127.0.0.0/27", "127.0.0.0/8")]
+    [InlineData("223.255.255.0/24", "224.0.0.0/27", "224.0.0.0/4")]
+    [InlineData("9.255.252.0/22", "10.0.0.0/27", "10.0.0.0/16")]
+    public void Rejects_a_node_subnet_whose_endpoints_subnet_after_it_is_unusable(string cidr, string endpoints, string reserved) =>
+        RuleAssert.Fails(ClusterRules.SubnetPrefixFor(cidr, 3), "SubnetPrefix", $"right after the node subnet, {endpoints}, which overlaps {reserved}");
 
     [Theory]
     [InlineData("192.168.0.1/22", "did you mean 192.168.0.0/22")]
@@ -78,7 +91,7 @@ public sealed class SubnetRulesTests
     [InlineData("192.168.0.0/24")]
     [InlineData("192.168.0.0/23")]
     [InlineData("192.168.0.0/22")]
-    [InlineData("10.0.0.0/20")]
+    [InlineData("10.1.0.0/20")]
     public void Accepts_a_subnet_filled_to_its_last_node_and_refuses_one_more(string cidr)
     {
         var limit = ClusterRules.MaxNodesFor(SubnetPrefix.Parse(cidr));
