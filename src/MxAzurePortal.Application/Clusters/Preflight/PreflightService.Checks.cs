@@ -13,11 +13,13 @@ public sealed partial class PreflightService
         var vm = offer.VmSizes.Contains(settings.NodeVmSize)
             ? new PreflightCheck("Node VM size offered in the region", CheckOutcome.Passed, $"{settings.NodeVmSize} is offered in {settings.Region}.")
             : new PreflightCheck("Node VM size offered in the region", CheckOutcome.Failed,
-                $"{settings.NodeVmSize} is not offered to this subscription in {settings.Region}. Choose another size or region.");
+                $"{settings.NodeVmSize} is not offered to this subscription in {settings.Region}. Choose another node VM size in the Provision " +
+                "step; the region is fixed once the cluster is created, so for this size delete the cluster and create it in another region.");
         var postgres = offer.PostgresSkus.Contains(settings.PostgresSku)
             ? new PreflightCheck("PostgreSQL SKU offered in the region", CheckOutcome.Passed, $"{settings.PostgresSku} is offered in {settings.Region}.")
             : new PreflightCheck("PostgreSQL SKU offered in the region", CheckOutcome.Failed,
-                $"PostgreSQL Flexible Server {settings.PostgresSku} is not offered in {settings.Region}. Choose another SKU or region.");
+                $"PostgreSQL Flexible Server {settings.PostgresSku} is not offered in {settings.Region}. Choose another PostgreSQL SKU in the " +
+                "Provision step; the region is fixed once the cluster is created, so for this SKU delete the cluster and create it in another region.");
         return [vm, postgres, Quota(settings, offer)];
     }
 
@@ -101,7 +103,8 @@ public sealed partial class PreflightService
         // A rerun finds the cluster's own resource under that name: that is no clash.
         return await azure.GetAsync(resourceId, cancellationToken) is not null
             ? new(check, CheckOutcome.Passed, $"'{globalName}' is this cluster's own.")
-            : new(check, CheckOutcome.Failed, $"'{globalName}' is taken in Azure ({answer.Reason}). Choose another cluster name.");
+            : new(check, CheckOutcome.Failed, $"'{globalName}' is taken in Azure ({answer.Reason}). The cluster's resource names come from its name, which is " +
+                "fixed: delete this cluster and create it with another name.");
     }
 
     private async Task<PreflightCheck> MendixOnKubernetesAsync(CancellationToken cancellationToken)
