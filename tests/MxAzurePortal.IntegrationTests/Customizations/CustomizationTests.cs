@@ -63,6 +63,23 @@ public sealed class CustomizationTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_tag_name_given_twice_is_refused_instead_of_keeping_one_value_silently()
+    {
+        var (flow, id) = await InitializedAsync("cust-twice");
+        var before = flow.Arm.Requests.Count;
+
+        var page = await ApplyRefusedAsync(id, "Tags", new()
+        {
+            ["Input.Tags[0].Name"] = "team", ["Input.Tags[0].Value"] = "apps",
+            ["Input.Tags[1].Name"] = "team", ["Input.Tags[1].Value"] = "platform",
+        });
+
+        Assert.Contains("The tag name 'team' appears more than once", page.QuerySelector("[aria-labelledby=tags-heading] [role=alert], [aria-labelledby=tags-heading] .text-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await ChangeRunsAsync(id));
+        Assert.Equal(before, flow.Arm.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_new_VM_size_adds_a_pool_then_drains_and_deletes_the_old_one()
     {
         var (flow, id) = await InitializedAsync("cust-vm");

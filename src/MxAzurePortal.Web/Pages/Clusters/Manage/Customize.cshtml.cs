@@ -46,9 +46,14 @@ public sealed partial class CustomizeModel(ClusterService clusters, Customizatio
         }
 
         var change = ChangeFrom(kind);
+        var duplicate = kind == Customization.Tags
+            ? Input.Tags.Where(t => !string.IsNullOrEmpty(t.Name)).GroupBy(t => t.Name!, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key
+            : null;
         var result = change is null
             ? RuleResult.Fail("", "The form did not carry a valid value; choose one of the values offered.")
-            : await Customizations.ApplyAsync(id, change, Input.Version, cancellationToken);
+            : duplicate is not null
+                ? RuleResult.Fail("", $"The tag name '{duplicate}' appears more than once; keep one. Nothing was changed.")
+                : await Customizations.ApplyAsync(id, change, Input.Version, cancellationToken);
         if (result.IsValid)
         {
             TempData["Status"] = "Your change has been queued; it is applied to Azure now.";
