@@ -39,9 +39,15 @@ public sealed partial class DeploymentJobRunner(
         {
             await outcomes.FailAsync(job, $"Mendix on Kubernetes refused the {Describe(job.Stage)}: {refused.Message}", cancellationToken);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or TaskCanceledException
-                                          && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // Outages and timeouts are expected; anything else (an answer the client could not read, a bug) is retried
+            // the same way, with backoff and a limit, rather than claimed again at once and for ever.
+            if (exception is not (HttpRequestException or TimeoutException or TaskCanceledException))
+            {
+                LogUnexpected(logger, exception, job.Id, job.ClusterId);
+            }
+
             job.Attempts++;
             job.LastError = $"Attempt {job.Attempts} of the {Describe(job.Stage)} failed: {exception.Message}";
             if (job.Attempts >= options.Value.MaxAttempts)
@@ -87,6 +93,11 @@ public sealed partial class DeploymentJobRunner(
                 if (state is null)
                 {
                     Advance(job, DeploymentStage.UploadPackage, "Mendix on Kubernetes did not know the deployment; starting it again");
+                }
+                else if (state.Phase == AppDeploymentPhase.Running && clock.GetUtcNow() - job.StartedAt > TimeSpan.FromMinutes(options.Value.MaxDeploymentMinutes))
+                {
+                    await outcomes.FailAsync(job, $"The deployment did not finish within {options.Value.MaxDeploymentMinutes} minutes; " +
+                        $"Mendix on Kubernetes last reported: {state.Message}", cancellationToken);
                 }
                 else if (state.Phase == AppDeploymentPhase.Running)
                 {
@@ -141,4 +152,7 @@ public sealed partial class DeploymentJobRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deployment job {JobId} of cluster {ClusterId}: attempt {Attempt} failed; next try in {WaitSeconds} s: {Error}")]
     private static partial void LogRetry(ILogger logger, Guid jobId, Guid clusterId, int attempt, double waitSeconds, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deployment job {JobId} of cluster {ClusterId} failed on an unexpected error; it is retried with backoff")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, Guid jobId, Guid clusterId);
 }

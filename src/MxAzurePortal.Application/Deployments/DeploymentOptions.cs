@@ -46,6 +46,10 @@ public sealed class DeploymentOptions
     [Range(0, 86400)]
     public double MaxRetrySeconds { get; set; } = 300;
 
+    /// <summary>How long a deployment may report itself running before the job fails (Mendix on Kubernetes may lose it).</summary>
+    [Range(1, 1440)]
+    public int MaxDeploymentMinutes { get; set; } = 60;
+
     public long MaxPackageBytes => MaxPackageMegabytes * 1024L * 1024L;
 
     public PackageLimits Limits => new(MaxMetadataKilobytes * 1024L, MaxPackageEntries, MaxExpandedMegabytes * 1024L * 1024L);

@@ -63,7 +63,16 @@ public sealed class EnvironmentService(IPortalDb db, ICurrentUser user, Activity
         db.AppEnvironments.Add(environment);
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "EnvironmentCreated",
             $"Environment {name} ({input.Purpose}) created in namespace {ClusterNamespace.NameOf(cluster.Name)}.");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on (cluster, name): a request creating the same name at the same moment won.
+            return new ChangeProblem(ProblemKind.Conflict, nameof(NewEnvironment.Name), $"The cluster has an environment named '{name}' already.");
+        }
+
         return (await GetAsync(clusterId, environment.Id, cancellationToken))!;
     }
 
@@ -116,7 +125,16 @@ public sealed class EnvironmentService(IPortalDb db, ICurrentUser user, Activity
         db.DeploymentJobs.Add(job);
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "EnvironmentRemovalRequested",
             $"Removal of environment {environment.Name} and its app requested (job {job.Id}).");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on an environment's unfinished job: a deployment or removal requested at the same moment won.
+            return Problems.Conflict($"Environment {environment.Name} has a job in progress; wait until it ends, then remove the environment.");
+        }
+
         return DeploymentService.ToView(job);
     }
 

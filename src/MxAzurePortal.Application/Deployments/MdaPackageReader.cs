@@ -120,8 +120,13 @@ public static class MdaPackageReader
         }
     }
 
+    /// <summary>
+    /// Absolute, drive-rooted, climbing or NUL paths, and paths with empty or '.' segments: an extractor reads
+    /// model/./metadata.json as model/metadata.json, so a second copy could hide behind the name compared here.
+    /// </summary>
     private static bool IsUnsafe(string path) =>
-        path.StartsWith('/') || (path.Length > 1 && path[1] == ':') || path.Split('/').Any(segment => segment == "..") || path.Contains('\0', StringComparison.Ordinal);
+        path.StartsWith('/') || (path.Length > 1 && path[1] == ':') || path.Contains('\0', StringComparison.Ordinal)
+        || path.TrimEnd('/').Split('/').Any(segment => segment is "" or "." or "..");
 
     private static PackageInspection Refuse(string problem) => new(null, problem);
 

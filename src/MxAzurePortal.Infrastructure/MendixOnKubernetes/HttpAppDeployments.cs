@@ -49,12 +49,26 @@ public sealed class HttpAppDeployments(HttpClient http, IOptions<MendixDeployApi
         }
 
         await EnsureAsync(response, cancellationToken);
-        var body = await response.Content.ReadFromJsonAsync<DeploymentBody>(cancellationToken)
-                   ?? throw new HttpRequestException("Mendix on Kubernetes answered an empty deployment status.");
+        DeploymentBody? body;
+        try
+        {
+            body = await response.Content.ReadFromJsonAsync<DeploymentBody>(cancellationToken);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException)
+        {
+            // A proxy's page or an empty answer: an outage to retry, not a status.
+            throw new HttpRequestException($"Mendix on Kubernetes answered a deployment status that is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}).", exception);
+        }
+
+        if (body is null)
+        {
+            throw new HttpRequestException("Mendix on Kubernetes answered an empty deployment status.");
+        }
+
         var phase = body.Status?.ToLowerInvariant() switch
         {
             "succeeded" => AppDeploymentPhase.Succeeded,
-            "failed" => AppDeploymentPhase.Failed,
+            "failed" or "error" or "cancelled" or "canceled" => AppDeploymentPhase.Failed,
             _ => AppDeploymentPhase.Running,
         };
         return new AppDeploymentState(phase, body.Message ?? body.Status ?? "");

@@ -31,6 +31,9 @@ public sealed class MendixDeploySimulator(MendixOnKubernetesSimulator service)
 
     public int Requests => requests;
 
+    /// <summary>Status reads answer 200 with an HTML page while true, as a misconfigured proxy in between would.</summary>
+    public bool GarbleStatusReads { get; set; }
+
     public IReadOnlyCollection<string> Environments => [.. deployments.Values.Where(d => !d.Removed).Select(d => d.Key).Distinct()];
 
     private int requests;
@@ -113,6 +116,13 @@ public sealed class MendixDeploySimulator(MendixOnKubernetesSimulator service)
         if (!deployments.TryGetValue(id, out var deployment))
         {
             await Problem(context, StatusCodes.Status404NotFound, $"No deployment {id}.");
+            return;
+        }
+
+        if (GarbleStatusReads)
+        {
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync("<html><body>Gateway says hello</body></html>");
             return;
         }
 

@@ -39,9 +39,22 @@ public static class PackageUploads
                 ? (null, new ChangeProblem(ProblemKind.Invalid, "Package", $"Send the package as the multipart form field '{FieldName}'."))
                 : (file, null);
         }
+        catch (Exception exception) when (IsTooLarge(exception))
+        {
+            return (null, new ChangeProblem(ProblemKind.TooLarge, "Package", $"The package is larger than {limit} MB, the most accepted."));
+        }
         catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return (null, new ChangeProblem(ProblemKind.TooLarge, "Package", $"The upload could not be read or is larger than {limit} MB, the most accepted."));
+            return (null, new ChangeProblem(ProblemKind.Invalid, "Package",
+                $"The upload is not a complete multipart/form-data body with the package in the field '{FieldName}': {exception.Message}"));
         }
     }
+
+    /// <summary>Past the size limit: Kestrel's request body limit (413) or the form reader's multipart body limit.</summary>
+    private static bool IsTooLarge(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode == StatusCodes.Status413PayloadTooLarge,
+        InvalidDataException data => data.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 }

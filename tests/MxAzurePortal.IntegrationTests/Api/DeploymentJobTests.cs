@@ -115,6 +115,54 @@ public sealed class DeploymentJobTests(PortalFactory factory) : IClassFixture<Po
         Assert.Contains("larger than 1 MB", (await ApiSession.ProblemAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_status_answer_that_is_not_JSON_is_retried_with_a_limit_and_then_fails_the_job()
+    {
+        var (manager, cluster, environment) = await TargetAsync();
+        Simulator.GarbleStatusReads = true;
+        try
+        {
+            var response = await manager.DeployAsync(cluster, environment, MdaFiles.WithRuntime("10.24.3"));
+            var job = await manager.AwaitJobAsync(response.Headers.Location!);
+
+            Assert.Equal("Failed", job.GetProperty("status").GetString());
+            Assert.Contains("not JSON", job.GetProperty("error").GetString(), StringComparison.Ordinal);
+            var state = await manager.Client.GetFromJsonAsync<JsonElement>($"/api/v1/clusters/{cluster}/environments/{environment}");
+            Assert.Equal("Failed", state.GetProperty("status").GetString());
+        }
+        finally
+        {
+            Simulator.GarbleStatusReads = false;
+        }
+    }
+
+    [Fact]
+    public async Task Environments_of_one_name_created_at_the_same_moment_give_one_and_conflicts_not_errors()
+    {
+        var manager = await ApiSession.CreateAsync(factory, DemoAccounts.ContosoManager.Email);
+        var cluster = await DemoClusters.AddContosoAsync(factory, "jobs-" + Guid.NewGuid().ToString("N")[..6]);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            manager.Client.PostAsJsonAsync($"/api/v1/clusters/{cluster}/environments", new { name = "twin", purpose = "Acceptance" })));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"answered {(int)a.StatusCode}"));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(1, await factory.WithDatabaseAsync(db => db.AppEnvironments.CountAsync(e => e.ClusterId == cluster)));
+    }
+
+    [Fact]
+    public async Task A_malformed_upload_is_told_so_not_that_it_is_too_large()
+    {
+        var manager = await ApiSession.CreateAsync(factory, DemoAccounts.ContosoManager.Email);
+        using var body = new ByteArrayContent("--not-a-boundary\r\n"u8.ToArray());
+        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        var response = await manager.Client.PostAsync(new Uri("/api/v1/packages", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not a complete multipart/form-data body", (await ApiSession.ProblemAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -114,6 +114,9 @@ public sealed class MdaPackageReaderTests
     [InlineData("/etc/passwd")]
     [InlineData("C:/Windows/evil.dll")]
     [InlineData("web\\..\\..\\evil")]
+    [InlineData("model/./metadata.json")]
+    [InlineData("model//metadata.json")]
+    [InlineData("./model/metadata.json")]
     public void Refuses_entries_with_unsafe_paths(string path)
     {
         var inspection = MdaPackageReader.Read(MdaBuilder.WithRuntime("10.24.3").Entry(path, "x").BuildStream(), Limits);
