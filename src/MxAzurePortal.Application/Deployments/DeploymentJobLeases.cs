@@ -25,6 +25,11 @@ public sealed class DeploymentJobLeases(IPortalDb db, TimeProvider clock, IOptio
         return claimed;
     }
 
+    /// <summary>Extends the lease while <paramref name="owner"/> still holds it; false when another worker took the job.</summary>
+    public async Task<bool> RenewAsync(Guid jobId, string owner, CancellationToken cancellationToken) =>
+        await db.DeploymentJobs.Where(j => j.Id == jobId && j.LeaseOwner == owner)
+            .ExecuteUpdateAsync(j => j.SetProperty(x => x.LeaseExpiresAt, clock.GetUtcNow().AddSeconds(options.Value.LeaseSeconds)), cancellationToken) == 1;
+
     private IQueryable<DeploymentJob> Due(DateTimeOffset now) =>
         db.DeploymentJobs.Where(j => j.FinishedAt == null && j.NextAttemptAt <= now && (j.LeaseExpiresAt == null || j.LeaseExpiresAt < now));
 }

@@ -12,8 +12,8 @@ namespace MxAzurePortal.Application.Deployments;
 /// and in the activity log.
 /// </summary>
 public sealed partial class DeploymentJobRunner(
-    IPortalDb db, IAppDeployments deployments, JobOutcomes outcomes, TimeProvider clock, IOptions<DeploymentOptions> options,
-    ILogger<DeploymentJobRunner> logger)
+    IPortalDb db, IAppDeployments deployments, JobOutcomes outcomes, DeploymentJobLeases leases, TimeProvider clock,
+    IOptions<DeploymentOptions> options, ILogger<DeploymentJobRunner> logger)
 {
     private const int MaxStepsPerClaim = 50;
 
@@ -32,6 +32,11 @@ public sealed partial class DeploymentJobRunner(
             // Bounded, so a deployment polled without a pause still gives its lease back now and then.
             for (var step = 0; step < MaxStepsPerClaim && job.FinishedAt is null && job.NextAttemptAt <= clock.GetUtcNow(); step++)
             {
+                if (step > 0 && !await leases.RenewAsync(job.Id, owner, cancellationToken))
+                {
+                    break;
+                }
+
                 await StepAsync(job, cancellationToken);
             }
         }
@@ -65,7 +70,15 @@ public sealed partial class DeploymentJobRunner(
         {
             job.LeaseOwner = null;
             job.LeaseExpiresAt = null;
-            await db.SaveChangesAsync(CancellationToken.None);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The lease lapsed during a call and another worker holds the job: its record stands, this one's goes.
+                LogLeaseLost(logger, job.Id, job.ClusterId, owner);
+            }
         }
     }
 
@@ -152,6 +165,9 @@ public sealed partial class DeploymentJobRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deployment job {JobId} of cluster {ClusterId}: attempt {Attempt} failed; next try in {WaitSeconds} s: {Error}")]
     private static partial void LogRetry(ILogger logger, Guid jobId, Guid clusterId, int attempt, double waitSeconds, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deployment job {JobId} of cluster {ClusterId}: {Owner} lost its lease; another worker continues the job")]
+    private static partial void LogLeaseLost(ILogger logger, Guid jobId, Guid clusterId, string owner);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Deployment job {JobId} of cluster {ClusterId} failed on an unexpected error; it is retried with backoff")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, Guid jobId, Guid clusterId);

@@ -28,8 +28,9 @@ public sealed class DeploymentOptions
     [Range(1, 64)]
     public int MaxConcurrentJobs { get; set; } = 4;
 
+    /// <summary>Longer than any one call to Mendix on Kubernetes may take (its TimeoutSeconds, 300 by default).</summary>
     [Range(1, 3600)]
-    public double LeaseSeconds { get; set; } = 120;
+    public double LeaseSeconds { get; set; } = 600;
 
     /// <summary>How often a running deployment's status is asked of Mendix on Kubernetes.</summary>
     [Range(0, 600)]

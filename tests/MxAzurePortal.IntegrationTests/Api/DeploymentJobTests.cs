@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MxAzurePortal.Application.Deployments;
 using Microsoft.Extensions.DependencyInjection;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
@@ -161,6 +162,42 @@ public sealed class DeploymentJobTests(PortalFactory factory) : IClassFixture<Po
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not a complete multipart/form-data body", (await ApiSession.ProblemAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_worker_whose_lease_another_took_over_writes_nothing_over_it()
+    {
+        var (_, cluster, environment) = await TargetAsync();
+        var jobId = await factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
+            // Not due for a month, so this instance's own worker leaves it alone.
+            var job = new DeploymentJob
+            {
+                OrganisationId = organisation, ClusterId = cluster, EnvironmentId = environment, EnvironmentName = "test",
+                Kind = DeploymentJobKind.RemoveEnvironment, Stage = DeploymentStage.RemoveEnvironment, RequestedBy = "test",
+                LeaseOwner = "worker-a", NextAttemptAt = PortalFactory.Start.AddDays(30),
+            };
+            db.DeploymentJobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        await factory.WithDatabaseAsync(async workerA =>
+        {
+            var held = await workerA.DeploymentJobs.SingleAsync(j => j.Id == jobId);
+            // Worker A's call outlasted its lease; worker B took the job and recorded its own step.
+            await factory.WithDatabaseAsync(workerB => workerB.DeploymentJobs.Where(j => j.Id == jobId)
+                .ExecuteUpdateAsync(j => j.SetProperty(x => x.LeaseOwner, "worker-b").SetProperty(x => x.Progress, "worker b's step")));
+
+            held.Progress = "worker a's late step";
+            held.LeaseOwner = null;
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => workerA.SaveChangesAsync());
+            return 0;
+        });
+
+        var job = await factory.WithDatabaseAsync(db => db.DeploymentJobs.AsNoTracking().SingleAsync(j => j.Id == jobId));
+        Assert.Equal(("worker-b", "worker b's step"), (job.LeaseOwner, job.Progress));
     }
 
     private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done)

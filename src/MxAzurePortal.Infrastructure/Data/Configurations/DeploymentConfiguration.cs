@@ -73,7 +73,9 @@ internal sealed class DeploymentJobConfiguration : IEntityTypeConfiguration<Depl
         builder.Property(j => j.RequestedByUserId).HasMaxLength(450);
         builder.Property(j => j.Progress).HasMaxLength(1000);
         builder.Property(j => j.LastError).HasMaxLength(2000);
-        builder.Property(j => j.LeaseOwner).HasMaxLength(128);
+        // Fencing: a worker writes its job only while the lease is still its own; one that lost it (a call that outlasted
+        // the lease) writes nothing over the worker that took the job on.
+        builder.Property(j => j.LeaseOwner).HasMaxLength(128).IsConcurrencyToken();
         builder.Ignore(j => j.IsActive);
         builder.HasOne<Cluster>().WithMany().HasForeignKey(j => j.ClusterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(j => new { j.ClusterId, j.CreatedAt });

@@ -610,6 +610,7 @@ namespace MxAzurePortal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
