@@ -27,8 +27,12 @@ public static class ChangePlanner
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a customization."),
     };
 
-    /// <summary>The requests of one step. <paramref name="target"/> holds the settings after the change.</summary>
-    public static IReadOnlyList<AzureResourceRequest> Requests(string key, ClusterNames target, string pool, string? newPool) => key switch
+    /// <summary>
+    /// The requests of one step. <paramref name="target"/> holds the settings after the change; a VM size change also
+    /// removes the <paramref name="leftoverPools"/> an earlier, failed one left.
+    /// </summary>
+    public static IReadOnlyList<AzureResourceRequest> Requests(
+        string key, ClusterNames target, string pool, string? newPool, IReadOnlyList<string>? leftoverPools = null) => key switch
     {
         "tags" => [.. TaggedResources(target), AgentPool(target, pool, target.Settings.NodeVmSize)],
         "aks-tier" => [Patch(target.Aks, new JsonObject
@@ -40,7 +44,8 @@ public static class ChangePlanner
             },
         })],
         "add-node-pool" => [AgentPool(target, newPool ?? throw new InvalidOperationException("A VM size change names its new pool."), target.Settings.NodeVmSize)],
-        "remove-node-pool" => [new AzureResourceRequest($"{target.Aks}/agentPools/{pool}", null) { Operation = AzureOperation.Delete }],
+        "remove-node-pool" => [.. new[] { pool }.Concat(leftoverPools ?? []).Distinct(StringComparer.Ordinal)
+            .Select(p => new AzureResourceRequest($"{target.Aks}/agentPools/{p}", null) { Operation = AzureOperation.Delete })],
         "autoscaler" => [AgentPool(target, pool, target.Settings.NodeVmSize)],
         "postgresql-compute" => [Patch(target.Postgres, new JsonObject
         {
@@ -68,8 +73,14 @@ public static class ChangePlanner
     };
 
     /// <summary>The next pool name: AKS pool names are 1-12 lowercase letters and digits.</summary>
-    public static string NextPoolName(string pool) =>
-        pool == ClusterBlueprint.SystemPool ? "system2" : $"system{int.Parse(pool[6..], System.Globalization.CultureInfo.InvariantCulture) + 1}";
+    public static string NextPoolName(string pool) => $"system{PoolNumber(pool) + 1}";
+
+    /// <summary>The next pool name after the cluster's pool and any left by failed changes, so none is reused.</summary>
+    public static string NextPoolName(string pool, IEnumerable<string> leftoverPools) =>
+        NextPoolName(leftoverPools.Append(pool).MaxBy(PoolNumber)!);
+
+    private static int PoolNumber(string pool) =>
+        pool == ClusterBlueprint.SystemPool ? 1 : int.Parse(pool[6..], System.Globalization.CultureInfo.InvariantCulture);
 
     public static AzureResourceRequest AgentPool(ClusterNames n, string pool, string vmSize) =>
         new($"{n.Aks}/agentPools/{pool}", null) { Properties = ClusterBlueprint.SystemPoolProperties(n, vmSize) };

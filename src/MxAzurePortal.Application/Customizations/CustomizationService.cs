@@ -87,7 +87,8 @@ public sealed class CustomizationService(IPortalDb db, ICurrentUser user, Activi
 
         var requester = user.DisplayName ?? user.UserId ?? "unknown";
         var summary = $"{before} → {change.Describe(target)}";
-        var run = RunPlanner.Change(cluster, change.Kind, target, summary, requester, user.UserId);
+        var leftovers = change.Kind == Customization.NodeVmSize ? await LeftoverPoolsAsync(cluster, cancellationToken) : [];
+        var run = RunPlanner.Change(cluster, change.Kind, target, summary, requester, user.UserId, leftovers);
         db.Runs.Add(run);
         cluster.LastRunId = run.Id;
         cluster.Version++;
@@ -102,6 +103,17 @@ public sealed class CustomizationService(IPortalDb db, ICurrentUser user, Activi
             return Stale(change, cluster);
         }
     }
+
+    /// <summary>
+    /// Pools failed VM size changes added but could not make the cluster's own (its old pool would not drain): they run
+    /// and are billed until a size change removes them. Removing one already gone is a no-op, so a pool a later change
+    /// removed may be named again.
+    /// </summary>
+    private async Task<List<string>> LeftoverPoolsAsync(Cluster cluster, CancellationToken cancellationToken) =>
+        (await db.Runs.Where(r => r.ClusterId == cluster.Id && r.Kind == RunKind.Change && r.Status == RunStatus.Failed && r.TargetNodePool != null
+                && r.Steps.Any(s => s.Key == "add-node-pool" && s.Status == StepStatus.Succeeded))
+            .Select(r => r.TargetNodePool!).Distinct().ToListAsync(cancellationToken))
+        .Where(p => p != cluster.NodePoolName).Order(StringComparer.Ordinal).ToList();
 
     private RuleResult TierLockRule(CustomizationChange change, Cluster cluster) => change is PostgresChange postgres
         ? ClusterRules.StorageTierLowering(cluster.Settings.StoragePerformanceTier, postgres.PerformanceTier, cluster.StorageTierRaisedAt, clock.GetUtcNow())

@@ -116,7 +116,7 @@ public sealed partial class RunExecutor
     {
         if (run.Kind == RunKind.Change)
         {
-            return (Customizations.ChangePlanner.Requests(key, run.Names, run.NodePool, run.TargetNodePool), false);
+            return (Customizations.ChangePlanner.Requests(key, run.Names, run.NodePool, run.TargetNodePool, run.LeftoverNodePools), false);
         }
 
         if (run.Kind == RunKind.Update)

@@ -105,6 +105,7 @@ public sealed partial class RunExecutor(
                 Lease = lease,
                 NodePool = cluster.NodePoolName,
                 TargetNodePool = run.TargetNodePool,
+                LeftoverNodePools = run.LeftoverNodePools?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
             };
         });
 
@@ -165,6 +166,8 @@ internal sealed record RunState(Guid Id, RunKind Kind, Guid OrganisationId, Clus
     public required string NodePool { get; init; }
 
     public string? TargetNodePool { get; init; }
+
+    public IReadOnlyList<string> LeftoverNodePools { get; init; } = [];
 
     public required CancellationTokenSource Lease { get; init; }
 

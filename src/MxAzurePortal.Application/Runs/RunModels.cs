@@ -62,6 +62,12 @@ public sealed class ClusterRun : ITenantOwned, ITimestamped
     /// <summary>For a change: the agent pool the change creates (a VM size change), so a resumed run uses the same name.</summary>
     public string? TargetNodePool { get; set; }
 
+    /// <summary>
+    /// For a VM size change: node pools an earlier, failed size change added and could not make the cluster's own (its
+    /// old pool would not drain), comma-separated. They are removed with the pool in use.
+    /// </summary>
+    public string? LeftoverNodePools { get; set; }
+
     /// <summary>For an initialization or an update: the component versions it installs (see <see cref="Updates.ComponentVersions"/>).</summary>
     public string? TargetKubernetesVersion { get; set; }
 

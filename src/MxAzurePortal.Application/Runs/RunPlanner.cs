@@ -62,7 +62,7 @@ public static class RunPlanner
 
     /// <summary>A customization: the ARM calls it needs, and the settings the cluster has once it succeeds.</summary>
     public static ClusterRun Change(Cluster cluster, Customizations.Customization kind, Clusters.Settings.ClusterSettings target,
-        string summary, string requestedBy, string? userId)
+        string summary, string requestedBy, string? userId, IReadOnlyList<string>? leftoverPools = null)
     {
         var run = NewRun(cluster, RunKind.Change, requestedBy, userId, Customizations.ChangePlanner.Steps(kind).Select((s, i) => new RunStep
         {
@@ -73,7 +73,11 @@ public static class RunPlanner
         }));
         run.TargetSettings = target;
         run.Summary = summary;
-        run.TargetNodePool = kind == Customizations.Customization.NodeVmSize ? Customizations.ChangePlanner.NextPoolName(cluster.NodePoolName) : null;
+        if (kind == Customizations.Customization.NodeVmSize)
+        {
+            run.TargetNodePool = Customizations.ChangePlanner.NextPoolName(cluster.NodePoolName, leftoverPools ?? []);
+            run.LeftoverNodePools = leftoverPools is { Count: > 0 } ? string.Join(',', leftoverPools) : null;
+        }
         return run;
     }
 

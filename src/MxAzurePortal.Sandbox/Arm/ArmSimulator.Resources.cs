@@ -111,6 +111,12 @@ public sealed partial class ArmSimulator
             return (409, Error("AnotherOperationInProgress", $"Another operation on resource '{id}' is in progress."), headers);
         }
 
+        if (Take(Options.FailDeletes, type))
+        {
+            return (400, Error("PodDrainFailure",
+                $"Drain of the nodes of '{segments[^1]}' failed: evicting a pod would violate its PodDisruptionBudget."), headers);
+        }
+
         ((JsonObject)existing.Body["properties"]!)["provisioningState"] = "Deleting";
         var status = StartOperation(id, type, segments, apiVersion, isDelete: true, failure: null);
         headers["Azure-AsyncOperation"] = status;

@@ -52,6 +52,12 @@ public sealed class ArmSimulatorOptions
     public Dictionary<string, int> ConflictPuts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// By resource type: how many of the next DELETEs are refused, as AKS refuses to delete a node pool whose pods a
+    /// disruption budget keeps from draining (ARM error PodDrainFailure).
+    /// </summary>
+    public Dictionary<string, int> FailDeletes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// By resource type: how many of the next PUTs to a resource of that type get no answer at all: the connection is
     /// closed before a response, as when the network between the portal and Azure fails.
     /// </summary>

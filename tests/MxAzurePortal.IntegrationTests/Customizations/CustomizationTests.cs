@@ -96,6 +96,28 @@ public sealed class CustomizationTests(PortalFactory factory) : IClassFixture<Po
         Assert.True(log >= 1);
     }
 
+    [Fact]
+    public async Task A_pool_a_failed_VM_size_change_left_is_removed_by_the_next_one_under_a_new_name()
+    {
+        var (flow, id) = await InitializedAsync("cust-drain");
+        const string Pools = "Microsoft.ContainerService/managedClusters/agentPools";
+        flow.Arm.Options.FailDeletes[Pools] = 1;
+
+        // The new pool is added, the old one will not drain: the change fails and both pools run.
+        await ApplyAsync(id, "NodeVmSize", new() { ["Input.NodeVmSize"] = "Standard_D8s_v5" }, expectSuccess: false);
+        Assert.Equal("system", await factory.WithDatabaseAsync(db => db.Clusters.Where(c => c.Id == id).Select(c => c.NodePoolName).SingleAsync()));
+        Assert.Contains(flow.Arm.Resources, r => r.Id.EndsWith("/cust-drain-aks/agentPools/system2", StringComparison.Ordinal));
+
+        // Another size: a PUT of it onto system2 would be refused (a pool's VM size is fixed), so it goes to system3,
+        // and both older pools are removed.
+        await ApplyAsync(id, "NodeVmSize", new() { ["Input.NodeVmSize"] = "Standard_D16s_v5" });
+
+        Assert.Equal("Standard_D16s_v5", JsonNode.Parse(LastRequest(flow, "PUT", "/managedClusters/cust-drain-aks/agentPools/system3").Body!)!["properties"]!["vmSize"]!.GetValue<string>());
+        var pools = flow.Arm.Resources.Where(r => r.Id.Contains("/cust-drain-aks/agentPools/", StringComparison.Ordinal)).Select(r => r.Id.Split('/')[^1]).ToList();
+        Assert.Equal(["system3"], pools);
+        Assert.Equal("system3", await factory.WithDatabaseAsync(db => db.Clusters.Where(c => c.Id == id).Select(c => c.NodePoolName).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("2", "between 3")]
     [InlineData("1001", "1000")]

@@ -18,6 +18,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<ClusterRun>
         builder.Property(r => r.TargetSettings!).HasConversion(new ClusterSettingsConverter(), ClusterSettingsConverter.Comparer);
         builder.Property(r => r.Summary).HasMaxLength(4000);
         builder.Property(r => r.TargetNodePool).HasMaxLength(12);
+        builder.Property(r => r.LeftoverNodePools).HasMaxLength(200);
         builder.Property(r => r.TargetKubernetesVersion).HasMaxLength(32);
         builder.Property(r => r.TargetOperatorVersion).HasMaxLength(32);
         builder.Property(r => r.TargetAgentVersion).HasMaxLength(32);

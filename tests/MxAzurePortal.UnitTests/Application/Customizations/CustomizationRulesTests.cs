@@ -72,6 +72,13 @@ public sealed class CustomizationRulesTests
     public void Each_VM_size_change_names_a_new_pool(string current, string next) =>
         Assert.Equal(next, ChangePlanner.NextPoolName(current));
 
+    [Theory]
+    [InlineData("system", "system2", "system3")]
+    [InlineData("system", "system2,system9", "system10")]
+    [InlineData("system12", "system3", "system13")]
+    public void A_new_pool_is_named_past_the_pools_failed_changes_left(string current, string leftovers, string next) =>
+        Assert.Equal(next, ChangePlanner.NextPoolName(current, leftovers.Split(',')));
+
     [Fact]
     public void Only_the_changed_parts_are_patched_on_the_flexible_server()
     {
