@@ -7,8 +7,8 @@ public sealed class DeploymentOptions
 {
     public const string SectionName = "Deployments";
 
-    /// <summary>The largest package accepted, upload included.</summary>
-    [Range(1, 2048)]
+    /// <summary>The largest package accepted, upload included. A package is held as one array, so below 2 GB.</summary>
+    [Range(1, 2000)]
     public int MaxPackageMegabytes { get; set; } = 200;
 
     /// <summary>The most a package may expand to, by its entries' sizes; more is refused as a zip bomb.</summary>

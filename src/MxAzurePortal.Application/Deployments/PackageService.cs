@@ -23,21 +23,19 @@ public sealed class PackageService(IPortalDb db, ICurrentUser user, ActivityLog 
             name = "package.mda";
         }
 
-        var limit = options.Value.MaxPackageBytes;
-        using var buffer = new MemoryStream();
-        var copied = await CopyAtMostAsync(content, buffer, limit + 1, cancellationToken);
-        if (copied > limit)
+        var bytes = await ReadAtMostAsync(content, options.Value.MaxPackageBytes, cancellationToken);
+        if (bytes is null)
         {
             return new ChangeProblem(ProblemKind.TooLarge, "Package", $"The package is larger than {options.Value.MaxPackageMegabytes} MB, the most accepted.");
         }
 
-        if (copied == 0)
+        if (bytes.Length == 0)
         {
             return Problems.Invalid("Package", "The package is empty: choose a Mendix deployment package (.mda) built with Studio Pro.");
         }
 
-        buffer.Position = 0;
-        var inspection = MdaPackageReader.Read(buffer, options.Value.Limits);
+        using var inspected = new MemoryStream(bytes, writable: false);
+        var inspection = MdaPackageReader.Read(inspected, options.Value.Limits);
         if (inspection.Metadata is not { } metadata)
         {
             return new ChangeProblem(ProblemKind.PackageRefused, "Package", inspection.Problem!);
@@ -48,7 +46,6 @@ public sealed class PackageService(IPortalDb db, ICurrentUser user, ActivityLog 
             return new ChangeProblem(ProblemKind.PackageRefused, "Package", refusal);
         }
 
-        var bytes = buffer.ToArray();
         var package = new AppPackage
         {
             OrganisationId = organisationId,
@@ -72,6 +69,29 @@ public sealed class PackageService(IPortalDb db, ICurrentUser user, ActivityLog 
         db.AppPackages.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new PackageView(p.Id, p.FileName, p.SizeBytes, p.Sha256, p.RuntimeVersion, p.ModelVersion, p.UploadedBy, p.CreatedAt))
             .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The package's bytes, held once: a stream that knows its length (the form's buffered file) is read straight into
+    /// an array of that length; any other is copied, at most one byte past the limit. Null when past the limit.
+    /// </summary>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream source, long max, CancellationToken cancellationToken)
+    {
+        if (source.CanSeek)
+        {
+            var length = source.Length - source.Position;
+            if (length > max)
+            {
+                return null;
+            }
+
+            var bytes = new byte[length];
+            await source.ReadExactlyAsync(bytes, cancellationToken);
+            return bytes;
+        }
+
+        using var buffer = new MemoryStream();
+        return await CopyAtMostAsync(source, buffer, max + 1, cancellationToken) > max ? null : buffer.ToArray();
+    }
 
     private static async Task<long> CopyAtMostAsync(Stream source, Stream target, long max, CancellationToken cancellationToken)
     {
