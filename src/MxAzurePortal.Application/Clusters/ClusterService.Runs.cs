@@ -24,27 +24,11 @@ public sealed partial class ClusterService
         }
 
         var run = Start(cluster, RunPlanner.Rerun(cluster, failed, Requester, user.UserId), ClusterStatus.Initializing);
-        cluster.Version++;
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "RerunStarted",
             $"Rerun started by {Requester}: repeats {run.Steps.Count(s => s.Status == StepStatus.Pending)} step(s) that did not succeed.");
-        return await SaveUnlessChangedAsync(cancellationToken);
-    }
 
-    /// <summary>
-    /// Saves a run's start; the cluster's version is a concurrency token, so of two starts made at once (a double
-    /// click, two managers) one wins and the other is told, not shown an error page.
-    /// </summary>
-    private async Task<RuleResult> SaveUnlessChangedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return RuleResult.Ok;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return RuleResult.Fail("", "The cluster changed meanwhile: another run has just started. Look at its Overview, then decide again.");
-        }
+        // Of two starts at once (a double click, two managers) one wins; the other is told, not shown an error page.
+        return await SaveVersionedAsync(cluster, cluster.Version, cancellationToken);
     }
 
     /// <summary>Queues the run for the workers and shows the cluster in the state the run puts it in.</summary>
@@ -78,9 +62,8 @@ public sealed partial class ClusterService
         }
 
         Start(cluster, RunPlanner.Delete(cluster, Requester, user.UserId), ClusterStatus.Deleting);
-        cluster.Version++;
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "DeletionStarted",
             $"Deletion requested by {Requester}: the cluster's Azure resources, then its support tickets and data in the portal.");
-        return await SaveUnlessChangedAsync(cancellationToken);
+        return await SaveVersionedAsync(cluster, cluster.Version, cancellationToken);
     }
 }

@@ -161,5 +161,5 @@ public sealed partial class ClusterService
     }
 
     private static RuleResult Stale => RuleResult.Fail("",
-        "Someone else changed this cluster while you were editing it. Your changes were not saved: reload the page to see the current values.");
+        "Someone else changed this cluster meanwhile (an edit, or a run started). Nothing was saved: reload the page to see where it stands.");
 }

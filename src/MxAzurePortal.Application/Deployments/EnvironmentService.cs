@@ -53,7 +53,7 @@ public sealed class EnvironmentService(IPortalDb db, ICurrentUser user, Activity
 
         if (await db.AppEnvironments.AnyAsync(e => e.ClusterId == clusterId && e.Name == name, cancellationToken))
         {
-            return new ChangeProblem(ProblemKind.Conflict, nameof(NewEnvironment.Name), $"The cluster has an environment named '{name}' already.");
+            return NameTaken(name);
         }
 
         var environment = new AppEnvironment
@@ -70,7 +70,7 @@ public sealed class EnvironmentService(IPortalDb db, ICurrentUser user, Activity
         catch (DbUpdateException)
         {
             // The unique index on (cluster, name): a request creating the same name at the same moment won.
-            return new ChangeProblem(ProblemKind.Conflict, nameof(NewEnvironment.Name), $"The cluster has an environment named '{name}' already.");
+            return NameTaken(name);
         }
 
         return (await GetAsync(clusterId, environment.Id, cancellationToken))!;
@@ -112,7 +112,7 @@ public sealed class EnvironmentService(IPortalDb db, ICurrentUser user, Activity
         if (environment.Status == EnvironmentStatus.Removing
             || await db.DeploymentJobs.AnyAsync(j => j.EnvironmentId == environmentId && j.FinishedAt == null, cancellationToken))
         {
-            return Problems.Conflict($"Environment {environment.Name} has a job in progress; wait until it ends, then remove the environment.");
+            return Busy(environment.Name);
         }
 
         var job = new DeploymentJob
@@ -132,13 +132,19 @@ public sealed class EnvironmentService(IPortalDb db, ICurrentUser user, Activity
         catch (DbUpdateException)
         {
             // The unique index on an environment's unfinished job: a deployment or removal requested at the same moment won.
-            return Problems.Conflict($"Environment {environment.Name} has a job in progress; wait until it ends, then remove the environment.");
+            return Busy(environment.Name);
         }
 
         return DeploymentService.ToView(job);
     }
 
     private string Who => Requesters.Describe(user);
+
+    private static ChangeProblem NameTaken(string name) =>
+        new(ProblemKind.Conflict, nameof(NewEnvironment.Name), $"The cluster has an environment named '{name}' already.");
+
+    private static ChangeProblem Busy(string environment) =>
+        Problems.Conflict($"Environment {environment} has a job in progress; wait until it ends, then remove the environment.");
 
     private async Task<(Cluster? Cluster, AppEnvironment? Environment)> FindAsync(Guid clusterId, Guid environmentId, CancellationToken cancellationToken)
     {

@@ -148,13 +148,9 @@ public sealed partial class RunExecutor
         return (deleting ? tiers.Reverse() : tiers).Where(t => t.Count > 0);
     }
 
-    private static (string Code, string Message, bool IsTransient)? Classify(Exception exception) => exception switch
-    {
-        AzureOperationException arm => (arm.Code, arm.Message, arm.IsTransient),
-        HttpRequestException http => ("AzureUnreachable", $"Azure Resource Manager could not be reached: {http.Message}", true),
-        TimeoutException timeout => ("Timeout", timeout.Message, true),
-        _ => null,
-    };
+    /// <summary>The adapter reports every failure of a call, an answer or none, as <see cref="AzureOperationException"/>.</summary>
+    private static (string Code, string Message, bool IsTransient)? Classify(Exception exception) =>
+        exception is AzureOperationException arm ? (arm.Code, arm.Message, arm.IsTransient) : null;
 
     private Task UpdateStepAsync(Guid stepId, Action<RunStep> change, CancellationToken cancellationToken) =>
         InScopeAsync(async sp =>

@@ -14,7 +14,6 @@ public sealed class PortalUserClaimsPrincipalFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
         identity.AddClaims(await claimsBuilder.BuildAsync(user));
         return identity;
     }

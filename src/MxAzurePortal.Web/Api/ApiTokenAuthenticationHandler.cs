@@ -61,7 +61,6 @@ public sealed class ApiTokenAuthenticationHandler(
         var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id));
         identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName ?? user.Id));
-        identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
         if (user.Email is { } email)
         {
             identity.AddClaim(new Claim(ClaimTypes.Email, email));

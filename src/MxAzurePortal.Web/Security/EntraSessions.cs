@@ -25,12 +25,6 @@ public static class EntraSessions
 
     private const string SignedInAt = "mx:signed_in_at";
 
-    private static readonly HashSet<string> PortalClaims =
-    [
-        PortalClaimTypes.UserId, PortalClaimTypes.OrganisationId, PortalClaimTypes.OrganisationName,
-        PortalClaimTypes.OrganisationRole, PortalClaimTypes.StaffRole, ClaimTypes.GivenName,
-    ];
-
     public static void Configure(CookieAuthenticationOptions cookie)
     {
         cookie.ExpireTimeSpan = IdleTimeout;
@@ -79,8 +73,7 @@ public static class EntraSessions
         }
 
         var refreshed = new ClaimsIdentity(
-            identity.Claims.Where(c => !PortalClaims.Contains(c.Type)), identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
-        refreshed.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
+            identity.Claims.Where(c => !PortalClaimsBuilder.ClaimTypesBuilt.Contains(c.Type)), identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
         refreshed.AddClaims(await services.GetRequiredService<PortalClaimsBuilder>().BuildAsync(user, context.HttpContext.RequestAborted));
         context.ReplacePrincipal(new ClaimsPrincipal(refreshed));
         context.ShouldRenew = true;

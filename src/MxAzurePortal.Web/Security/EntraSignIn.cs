@@ -46,7 +46,6 @@ public sealed class EntraSignIn(
             await users.UpdateAsync(user);
         }
 
-        identity.AddClaim(new Claim(ClaimTypes.GivenName, user.DisplayName));
         identity.AddClaims(await claimsBuilder.BuildAsync(user));
         return true;
     }

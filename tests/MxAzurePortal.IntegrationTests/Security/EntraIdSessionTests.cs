@@ -9,8 +9,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Sandbox.DemoData;
 using MxAzurePortal.Web.Security;
@@ -23,29 +21,15 @@ namespace MxAzurePortal.IntegrationTests.Security;
 /// </summary>
 public sealed class EntraIdSessionTests : IDisposable
 {
-    private const string TenantId = "11111111-2222-3333-4444-555555555555";
     private const string SignInPath = "/test-only/entra-sign-in";
 
-    private readonly PortalFactory factory = PortalFactory.With(new Dictionary<string, string>
-    {
-        ["Authentication:Provider"] = "EntraId",
-        ["Authentication:SupportEngineerClaimValues:0"] = "0a0a0a0a-support-engineers",
-        ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-        ["AzureAd:TenantId"] = TenantId,
-        ["AzureAd:ClientId"] = "66666666-7777-8888-9999-000000000000",
-        ["AzureAd:ClientSecret"] = "test-secret",
-        ["AzureAd:CallbackPath"] = "/signin-oidc",
-    });
+    private readonly PortalFactory factory = EntraIdPortal.Create();
 
     private readonly WebApplicationFactory<Program> portal;
 
     public EntraIdSessionTests() => portal = factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
     {
-        services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
-            o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(new OpenIdConnectConfiguration
-            {
-                AuthorizationEndpoint = $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize",
-            }));
+        EntraIdPortal.UseOfflineAuthority(services);
         services.AddSingleton<IStartupFilter, EntraSignInShortcut>();
     }));
 
@@ -123,7 +107,7 @@ public sealed class EntraIdSessionTests : IDisposable
 
                 var email = context.Request.Query["email"].ToString();
                 var principal = new ClaimsPrincipal(new ClaimsIdentity(
-                    [new Claim("preferred_username", email), new Claim("name", email), new Claim("tid", TenantId), new Claim("oid", Guid.NewGuid().ToString())], "oidc"));
+                    [new Claim("preferred_username", email), new Claim("name", email), new Claim("tid", EntraIdPortal.TenantId), new Claim("oid", Guid.NewGuid().ToString())], "oidc"));
                 if (!await context.RequestServices.GetRequiredService<EntraSignIn>().AddPortalClaimsAsync(principal))
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;

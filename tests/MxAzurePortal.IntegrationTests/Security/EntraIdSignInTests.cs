@@ -1,10 +1,6 @@
 using System.Net;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using MxAzurePortal.Application.Security;
 using MxAzurePortal.IntegrationTests.Hosting;
 using MxAzurePortal.Web.Security;
@@ -14,39 +10,23 @@ namespace MxAzurePortal.IntegrationTests.Security;
 /// <summary>Production sign-in: OpenID Connect with Entra ID, switched on by configuration alone.</summary>
 public sealed class EntraIdSignInTests : IDisposable
 {
-    private const string TenantId = "11111111-2222-3333-4444-555555555555";
-    private const string ClientId = "66666666-7777-8888-9999-000000000000";
-    private const string SupportGroup = "0a0a0a0a-support-engineers";
+    private const string TenantId = EntraIdPortal.TenantId;
+    private const string SupportGroup = EntraIdPortal.SupportGroup;
 
-    private readonly PortalFactory factory = PortalFactory.With(new Dictionary<string, string>
-    {
-        ["Authentication:Provider"] = "EntraId",
-        ["Authentication:StaffClaimType"] = "groups",
-        ["Authentication:SupportEngineerClaimValues:0"] = SupportGroup,
-        ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-        ["AzureAd:TenantId"] = TenantId,
-        ["AzureAd:ClientId"] = ClientId,
-        ["AzureAd:ClientSecret"] = "test-secret",
-        ["AzureAd:CallbackPath"] = "/signin-oidc",
-    });
+    private readonly PortalFactory factory = EntraIdPortal.Create();
 
     [Fact]
     public async Task Signing_in_challenges_Entra_ID_with_the_configured_client()
     {
-        using var offline = factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
-            services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
-                o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(new OpenIdConnectConfiguration
-                {
-                    AuthorizationEndpoint = $"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize",
-                }))));
+        using var offline = factory.WithWebHostBuilder(b => b.ConfigureServices(EntraIdPortal.UseOfflineAuthority));
         var client = offline.CreateDefaultClient();
 
         var response = await client.GetAsync(new Uri("/Clusters", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
-        Assert.StartsWith($"https://login.microsoftonline.com/{TenantId}/oauth2/v2.0/authorize", location, StringComparison.Ordinal);
-        Assert.Contains($"client_id={ClientId}", location, StringComparison.Ordinal);
+        Assert.StartsWith(EntraIdPortal.AuthorizationEndpoint, location, StringComparison.Ordinal);
+        Assert.Contains($"client_id={EntraIdPortal.ClientId}", location, StringComparison.Ordinal);
     }
 
     [Fact]

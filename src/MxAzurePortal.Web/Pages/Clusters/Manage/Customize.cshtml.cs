@@ -46,13 +46,11 @@ public sealed partial class CustomizeModel(ClusterService clusters, Customizatio
         }
 
         var change = ChangeFrom(kind);
-        var duplicate = kind == Customization.Tags
-            ? Input.Tags.Where(t => !string.IsNullOrEmpty(t.Name)).GroupBy(t => t.Name!, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key
-            : null;
+        var repeated = kind == Customization.Tags ? RepeatedTagNames.In(Input.Tags.Select(t => t.Name)).FirstOrDefault() : null;
         var result = change is null
             ? RuleResult.Fail("", "The form did not carry a valid value; choose one of the values offered.")
-            : duplicate is not null
-                ? RuleResult.Fail("", $"The tag name '{duplicate}' appears more than once; keep one. Nothing was changed.")
+            : repeated is not null
+                ? RuleResult.Fail("", $"{RepeatedTagNames.Message(repeated)} Nothing was changed.")
                 : await Customizations.ApplyAsync(id, change, Input.Version, cancellationToken);
         if (result.IsValid)
         {

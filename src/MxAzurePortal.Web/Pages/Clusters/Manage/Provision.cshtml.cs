@@ -126,8 +126,7 @@ public sealed class ProvisionModel(ClusterService clusters) : SetupPageModel(clu
         private IEnumerable<TagRow> FilledTags => Tags.Where(r => !string.IsNullOrEmpty(r.Name) || !string.IsNullOrEmpty(r.Value));
 
         public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-            FilledTags.GroupBy(r => r.Name ?? "", StringComparer.Ordinal).Where(g => g.Count() > 1)
-                .Select(g => new ValidationResult($"The tag name '{g.Key}' appears more than once; keep one.", [nameof(Tags)]));
+            RepeatedTagNames.In(FilledTags.Select(r => r.Name)).Select(name => new ValidationResult(RepeatedTagNames.Message(name), [nameof(Tags)]));
 
         public void PadTags(int blank)
         {
