@@ -51,7 +51,8 @@ public sealed record NodeVmSizeChange(string VmSize) : CustomizationChange(Custo
 {
     public override ClusterSettings ApplyTo(ClusterSettings settings) => settings with { NodeVmSize = VmSize };
 
-    public override RuleResult Check(ClusterSettings current) => ClusterRules.NodeVmSize(VmSize);
+    public override RuleResult Check(ClusterSettings current) => RuleResult.Combine(
+        ClusterRules.NodeVmSize(VmSize), ClusterRules.PoolSwap(current.MaxNodeCount, SubnetPrefix.Parse(current.SubnetPrefix)));
 
     public override string Describe(ClusterSettings settings) => $"node VM size {settings.NodeVmSize}";
 }

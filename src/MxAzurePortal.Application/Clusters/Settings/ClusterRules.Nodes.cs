@@ -46,6 +46,26 @@ public static partial class ClusterRules
             : RuleResult.Ok;
     }
 
+    /// <summary>
+    /// A VM size change adds a new pool at the system pool's minimum beside the old one and deletes the old one only
+    /// once it has drained, so for that time the subnet holds both, the old pool at up to its maximum.
+    /// </summary>
+    public static RuleResult PoolSwap(int max, SubnetPrefix subnet)
+    {
+        var nodes = max + ClusterSettings.MinNodeCount;
+        if (AddressesNeeded(nodes) <= subnet.UsableAddresses)
+        {
+            return RuleResult.Ok;
+        }
+
+        var why = $"A VM size change runs a new pool of {ClusterSettings.MinNodeCount} nodes beside the old one until the old one "
+            + $"has drained, and the old one may have up to {max} nodes: {SubnetArithmetic(subnet, nodes)}.";
+        var fits = MaxNodesFor(subnet) - ClusterSettings.MinNodeCount;
+        return RuleResult.Fail(VmSizeField, fits >= ClusterSettings.MinNodeCount
+            ? $"{why} Lower the maximum node count to {fits} first, change the VM size, then raise the maximum again."
+            : $"{why} The subnet cannot hold both pools.");
+    }
+
     private static IEnumerable<string> WhyNotSystemPool(VmSize size)
     {
         if (size.Name.StartsWith("Standard_B", StringComparison.OrdinalIgnoreCase))

@@ -57,6 +57,22 @@ public sealed class CustomizationRulesTests
     public void Max_node_count_is_checked_against_the_clusters_own_subnet(int max, bool valid) =>
         Assert.Equal(valid, new MaxNodeCountChange(max).Check(Current).IsValid);
 
+    [Theory]
+    [InlineData(28, true)]
+    [InlineData(29, false)]
+    public void A_VM_size_change_needs_room_for_the_new_pool_beside_the_old_one_at_its_maximum(int max, bool valid)
+    {
+        // 192.168.0.0/22 has 1,019 usable addresses: the old pool's maximum, three new nodes and a surge node at 31 each.
+        var result = new NodeVmSizeChange("Standard_D8s_v5").Check(Current with { MaxNodeCount = max });
+
+        Assert.Equal(valid, result.IsValid);
+        if (!valid)
+        {
+            Assert.Equal(nameof(ClusterSettings.NodeVmSize), result.Errors[0].Field);
+            Assert.Contains("Lower the maximum node count to 28 first", result.Errors[0].Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Tags_may_not_use_the_names_the_portal_manages()
     {
