@@ -11,14 +11,16 @@ namespace MxAzurePortal.Application.Customizations;
 /// </summary>
 public static class ChangePlanner
 {
+    public const string AddNodePoolStep = "add-node-pool";
+
     public static IReadOnlyList<(string Key, string Name, string DependsOn)> Steps(Customization kind) => kind switch
     {
         Customization.Tags => [("tags", "Replace the custom tags on every resource and node pool", "")],
         Customization.AksTier => [("aks-tier", "Change the AKS pricing tier and support plan", "")],
         Customization.NodeVmSize =>
         [
-            ("add-node-pool", "Add a system node pool with the new VM size", ""),
-            ("remove-node-pool", "Cordon, drain and delete the old node pool", "add-node-pool"),
+            (AddNodePoolStep, "Add a system node pool with the new VM size", ""),
+            ("remove-node-pool", "Cordon, drain and delete the old node pool", AddNodePoolStep),
         ],
         Customization.MaxNodeCount => [("autoscaler", "Change the autoscaler's maximum node count", "")],
         Customization.Postgres => [("postgresql-compute", "Change PostgreSQL compute and storage performance tier", "")],
@@ -43,7 +45,7 @@ public static class ChangePlanner
                 ["supportPlan"] = target.Settings.AksTier == AksTier.Premium ? "AKSLongTermSupport" : "KubernetesOfficial",
             },
         })],
-        "add-node-pool" => [AgentPool(target, newPool ?? throw new InvalidOperationException("A VM size change names its new pool."), target.Settings.NodeVmSize)],
+        AddNodePoolStep => [AgentPool(target, newPool ?? throw new InvalidOperationException("A VM size change names its new pool."), target.Settings.NodeVmSize)],
         "remove-node-pool" => [.. new[] { pool }.Concat(leftoverPools ?? []).Distinct(StringComparer.Ordinal)
             .Select(p => new AzureResourceRequest($"{target.Aks}/agentPools/{p}", null) { Operation = AzureOperation.Delete })],
         "autoscaler" => [AgentPool(target, pool, target.Settings.NodeVmSize)],

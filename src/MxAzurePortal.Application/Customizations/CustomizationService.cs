@@ -8,7 +8,9 @@ using MxAzurePortal.Application.Security;
 
 namespace MxAzurePortal.Application.Customizations;
 
-public sealed record ChangeView(Guid RunId, string Summary, RunStatus Status, string RequestedBy, DateTimeOffset CreatedAt, string? Error)
+/// <param name="AddedPool">The node pool a VM size change added, once it has.</param>
+public sealed record ChangeView(
+    Guid RunId, string Summary, RunStatus Status, string RequestedBy, DateTimeOffset CreatedAt, string? Error, string? AddedPool)
 {
     /// <summary>Queued, Applying, Succeeded or Failed, as the page says it.</summary>
     public string State => Status switch { RunStatus.Running => "Applying", _ => Status.ToString() };
@@ -17,6 +19,15 @@ public sealed record ChangeView(Guid RunId, string Summary, RunStatus Status, st
 public sealed record CustomizationsView(ClusterOverview Cluster, string NodePool, DateTimeOffset? StorageTierLockedUntil, IReadOnlyList<ChangeView> Changes)
 {
     public bool ChangeInProgress => Changes.Any(c => c.Status is RunStatus.Queued or RunStatus.Running);
+
+    /// <summary>
+    /// Pools that failed VM size changes since the last one that succeeded added beside the cluster's own: they run,
+    /// billed, until the next VM size change removes them. Read from the changes the page lists.
+    /// </summary>
+    public IReadOnlyList<string> LeftoverPools => Changes
+        .TakeWhile(c => !(c.Status == RunStatus.Succeeded && c.AddedPool is not null))
+        .Where(c => c.Status == RunStatus.Failed && c.AddedPool is { } pool && pool != NodePool)
+        .Select(c => c.AddedPool!).Distinct().Order(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>The customizations the service allows after initialization, each applied as a tracked change run.</summary>
@@ -47,7 +58,8 @@ public sealed class CustomizationService(IPortalDb db, ICurrentUser user, Activi
             db.Set<ClusterRun>().AsNoTracking().Where(r => r.ClusterId == clusterId && r.Kind == RunKind.Change)
                 .OrderByDescending(r => r.CreatedAt).Take(20)
                 .Select(r => new ChangeView(r.Id, r.Summary ?? "", r.Status, r.RequestedBy, r.CreatedAt,
-                    r.Steps.Where(s => s.Status == StepStatus.Failed).Select(s => s.ErrorCode + ": " + s.ErrorMessage).FirstOrDefault())));
+                    r.Steps.Where(s => s.Status == StepStatus.Failed).Select(s => s.ErrorCode + ": " + s.ErrorMessage).FirstOrDefault(),
+                    r.TargetNodePool != null && r.Steps.Any(s => s.Key == ChangePlanner.AddNodePoolStep && s.Status == StepStatus.Succeeded) ? r.TargetNodePool : null)));
 
     public async Task<RuleResult> ApplyAsync(Guid clusterId, CustomizationChange change, int version, CancellationToken cancellationToken)
     {
@@ -111,7 +123,7 @@ public sealed class CustomizationService(IPortalDb db, ICurrentUser user, Activi
     /// </summary>
     private async Task<List<string>> LeftoverPoolsAsync(Cluster cluster, CancellationToken cancellationToken) =>
         (await db.Runs.Where(r => r.ClusterId == cluster.Id && r.Kind == RunKind.Change && r.Status == RunStatus.Failed && r.TargetNodePool != null
-                && r.Steps.Any(s => s.Key == "add-node-pool" && s.Status == StepStatus.Succeeded))
+                && r.Steps.Any(s => s.Key == ChangePlanner.AddNodePoolStep && s.Status == StepStatus.Succeeded))
             .Select(r => r.TargetNodePool!).Distinct().ToListAsync(cancellationToken))
         .Where(p => p != cluster.NodePoolName).Order(StringComparer.Ordinal).ToList();
 

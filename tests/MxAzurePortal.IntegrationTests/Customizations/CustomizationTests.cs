@@ -107,6 +107,8 @@ public sealed class CustomizationTests(PortalFactory factory) : IClassFixture<Po
         await ApplyAsync(id, "NodeVmSize", new() { ["Input.NodeVmSize"] = "Standard_D8s_v5" }, expectSuccess: false);
         Assert.Equal("system", await factory.WithDatabaseAsync(db => db.Clusters.Where(c => c.Id == id).Select(c => c.NodePoolName).SingleAsync()));
         Assert.Contains(flow.Arm.Resources, r => r.Id.EndsWith("/cust-drain-aks/agentPools/system2", StringComparison.Ordinal));
+        var page = await session.GetDocumentAsync($"/Clusters/{id}/Customizations");
+        Assert.Equal("system2", page.QuerySelector("[data-leftover-pools] code")?.TextContent);
 
         // Another size: a PUT of it onto system2 would be refused (a pool's VM size is fixed), so it goes to system3,
         // and both older pools are removed.
@@ -115,6 +117,7 @@ public sealed class CustomizationTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal("Standard_D16s_v5", JsonNode.Parse(LastRequest(flow, "PUT", "/managedClusters/cust-drain-aks/agentPools/system3").Body!)!["properties"]!["vmSize"]!.GetValue<string>());
         var pools = flow.Arm.Resources.Where(r => r.Id.Contains("/cust-drain-aks/agentPools/", StringComparison.Ordinal)).Select(r => r.Id.Split('/')[^1]).ToList();
         Assert.Equal(["system3"], pools);
+        Assert.Null((await session.GetDocumentAsync($"/Clusters/{id}/Customizations")).QuerySelector("[data-leftover-pools]"));
         Assert.Equal("system3", await factory.WithDatabaseAsync(db => db.Clusters.Where(c => c.Id == id).Select(c => c.NodePoolName).SingleAsync()));
     }
 
