@@ -89,7 +89,7 @@ public sealed partial class RunExecutor
         else if (request.Operation == AzureOperation.Patch)
         {
             var state = await azure.PatchAsync(request.ResourceId, request.Properties ?? [], cancellationToken);
-            await LogAsync(run, step, "Info", $"PATCH {request.ResourceId} {request.Properties?.ToJsonString()}: {state.ProvisioningState}.", cancellationToken);
+            await LogAsync(run, step, "Info", $"Changed {request.ResourceId} with {request.Properties?.ToJsonString()}: {state.ProvisioningState}.", cancellationToken);
         }
         else if (request.Operation == AzureOperation.ReplaceTags)
         {
@@ -121,7 +121,7 @@ public sealed partial class RunExecutor
 
         if (run.Kind == RunKind.Update)
         {
-            return (Updates.RolloutPlanner.Requests(key, run.Names), false);
+            return (Updates.RolloutPlanner.Requests(key, run.Names, run.NodePool), false);
         }
 
         if (!key.StartsWith(RunPlanner.DeletePrefix, StringComparison.Ordinal))

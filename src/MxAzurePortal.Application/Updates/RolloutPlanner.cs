@@ -63,13 +63,20 @@ public static class RolloutPlanner
             : new RolloutDecision.Update(steps);
     }
 
-    /// <summary>The PATCH of one update step; <paramref name="n"/> carries the release's versions.</summary>
-    public static IReadOnlyList<AzureResourceRequest> Requests(string key, ClusterNames n)
+    /// <summary>
+    /// The changes of one update step; <paramref name="n"/> carries the release's versions. A Kubernetes upgrade moves
+    /// the control plane, then the cluster's node <paramref name="pool"/>, as AKS upgrades them in that order.
+    /// </summary>
+    public static IReadOnlyList<AzureResourceRequest> Requests(string key, ClusterNames n, string pool)
     {
         var versions = n.Versions ?? throw new InvalidOperationException("An update run names the versions it installs.");
         return key switch
         {
-            Kubernetes => [Patch(n.Aks, new JsonObject { ["kubernetesVersion"] = versions.Kubernetes })],
+            Kubernetes =>
+            [
+                Patch(n.Aks, new JsonObject { ["kubernetesVersion"] = versions.Kubernetes }),
+                Patch($"{n.Aks}/agentPools/{pool}", new JsonObject { ["orchestratorVersion"] = versions.Kubernetes }),
+            ],
             Operator => [Patch(n.Extension(ClusterBlueprint.Operator), ExtensionVersion(versions.Operator))],
             Agent => [Patch(n.Extension(ClusterBlueprint.Agent), ExtensionVersion(versions.Agent))],
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an update step."),

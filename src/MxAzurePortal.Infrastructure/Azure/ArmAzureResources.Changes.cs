@@ -9,19 +9,34 @@ namespace MxAzurePortal.Infrastructure.Azure;
 
 public sealed partial class ArmAzureResources
 {
+    /// <summary>
+    /// Types whose ARM PATCH changes nothing but tags (AKS's managed clusters: ManagedClusters_UpdateTags) or that have
+    /// no PATCH (their agent pools). A change to one is a GET, the change merged into what it read, and a PUT of the
+    /// whole, as the Azure CLI changes them.
+    /// </summary>
+    internal static readonly IReadOnlySet<string> ChangedByReplacing = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Microsoft.ContainerService/managedClusters",
+        "Microsoft.ContainerService/managedClusters/agentPools",
+    };
+
     public async Task<AzureResourceState> PatchAsync(string resourceId, JsonObject body, CancellationToken cancellationToken)
     {
         var id = new ResourceIdentifier(resourceId);
-        var version = ArmApiVersions.ByResourceType.TryGetValue(id.ResourceType.ToString(), out var pinned)
+        var type = id.ResourceType.ToString();
+        var version = ArmApiVersions.ByResourceType.TryGetValue(type, out var pinned)
             ? pinned
             : throw new InvalidOperationException($"No API version is pinned for {id.ResourceType}.");
-        var (answer, headers) = await raw.SendWithHeadersAsync(RequestMethod.Patch, $"{resourceId}?api-version={version}", body, cancellationToken);
+        var path = $"{resourceId}?api-version={version}";
+        var (method, content) = ChangedByReplacing.Contains(type)
+            ? (RequestMethod.Put, JsonMergePatch.Apply(await raw.SendAsync(RequestMethod.Get, path, null, cancellationToken), body))
+            : (RequestMethod.Patch, body);
+        var (_, headers) = await raw.SendWithHeadersAsync(method, path, content, cancellationToken);
         if (headers.TryGetValue("Azure-AsyncOperation", out var operation) || headers.TryGetValue("Location", out operation))
         {
             await WaitForOperationAsync(new Uri(operation), cancellationToken);
         }
 
-        _ = answer;
         return await GetAsync(resourceId, cancellationToken)
             ?? throw new AzureOperationException("ResourceNotFound", $"{resourceId} is gone after the change.", 404, isTransient: false);
     }

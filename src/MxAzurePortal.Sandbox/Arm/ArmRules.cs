@@ -7,20 +7,20 @@ internal static partial class ArmRules
 {
     public static (string Code, string Message)? Check(string type, JsonObject? current, JsonObject desired, DateTimeOffset now)
     {
-        if (type.Equals("Microsoft.ContainerService/managedClusters/agentPools", StringComparison.OrdinalIgnoreCase)
+        if (type.Equals(ArmSimulator.AgentPoolType, StringComparison.OrdinalIgnoreCase)
             && current is not null && Changed(current, desired, "properties", "vmSize"))
         {
             return ("PropertyChangeNotAllowed",
                 "Changing property 'vmSize' is not allowed. To use another VM size, add a node pool with it and delete this one.");
         }
 
-        if (type.Equals("Microsoft.ContainerService/managedClusters", StringComparison.OrdinalIgnoreCase)
+        if (type.Equals(ArmSimulator.ManagedClusterType, StringComparison.OrdinalIgnoreCase)
             && KubernetesUpgrade(current, desired) is { } upgrade)
         {
             return upgrade;
         }
 
-        if (type.Equals("Microsoft.ContainerService/managedClusters", StringComparison.OrdinalIgnoreCase))
+        if (type.Equals(ArmSimulator.ManagedClusterType, StringComparison.OrdinalIgnoreCase))
         {
             var tier = desired["sku"]?["tier"]?.GetValue<string>();
             var plan = desired["properties"]?["supportPlan"]?.GetValue<string>() ?? "KubernetesOfficial";

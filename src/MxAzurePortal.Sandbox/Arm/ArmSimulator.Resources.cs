@@ -53,6 +53,17 @@ public sealed partial class ArmSimulator
             return (404, Error("ResourceNotFound", $"The Resource '{type}/{segments[^1]}' was not found."), headers);
         }
 
+        if (method == "PATCH" && type.Equals(AgentPoolType, StringComparison.OrdinalIgnoreCase))
+        {
+            return (405, Error("MethodNotAllowed", "The requested resource does not support http method 'PATCH'."), headers);
+        }
+
+        if (method == "PATCH" && type.Equals(ManagedClusterType, StringComparison.OrdinalIgnoreCase))
+        {
+            // ManagedClusters_UpdateTags: AKS reads a PATCH as a tags object and ignores everything else in it.
+            request = new JsonObject { ["tags"] = request["tags"]?.DeepClone() ?? existing!.Body["tags"]?.DeepClone() };
+        }
+
         if (InFlight(id) || Take(Options.ConflictPuts, type))
         {
             return (409, Error("AnotherOperationInProgress",
@@ -247,6 +258,10 @@ public sealed partial class ArmSimulator
 
     internal const string TagsType = "Microsoft.Resources/tags";
 
+    internal const string ManagedClusterType = "Microsoft.ContainerService/managedClusters";
+
+    internal const string AgentPoolType = "Microsoft.ContainerService/managedClusters/agentPools";
+
     /// <summary>The tags resource of any resource: PUT replaces the whole set, GET reads it; ARM answers at once.</summary>
     private (int, JsonNode?, Dictionary<string, string>) Tags(string method, string id, string? body, Dictionary<string, string> headers)
     {
@@ -284,7 +299,7 @@ public sealed partial class ArmSimulator
     /// <summary>AKS creates the agent pools a managed cluster's PUT lists; they are resources of their own from then on.</summary>
     private void AddAgentPools(string clusterId, string type, JsonObject cluster)
     {
-        if (!type.Equals("Microsoft.ContainerService/managedClusters", StringComparison.OrdinalIgnoreCase))
+        if (!type.Equals(ManagedClusterType, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
@@ -298,12 +313,12 @@ public sealed partial class ArmSimulator
             resources.TryAdd(poolId, new SimulatedResource
             {
                 Id = poolId,
-                Type = "Microsoft.ContainerService/managedClusters/agentPools",
+                Type = AgentPoolType,
                 Body = new JsonObject
                 {
                     ["id"] = poolId,
                     ["name"] = profile["name"]?.GetValue<string>(),
-                    ["type"] = "Microsoft.ContainerService/managedClusters/agentPools",
+                    ["type"] = AgentPoolType,
                     ["properties"] = properties,
                 },
             });

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MxAzurePortal.Application.Azure;
+using MxAzurePortal.Sandbox.Arm;
 
 namespace MxAzurePortal.IntegrationTests.Azure;
 
@@ -145,21 +146,64 @@ public sealed class ArmAzureResourcesTests : IAsyncLifetime
     [Fact]
     public async Task A_PATCH_sends_only_the_given_parts_and_waits_for_the_operation()
     {
+        var postgres = ArmSandbox.Group + "/providers/Microsoft.DBforPostgreSQL/flexibleServers/mxpatch01";
+        await sandbox.Adapter.PutAsync(new AzureResourceRequest(postgres, "westeurope")
+        {
+            Sku = new AzureSku("Standard_D2ds_v5", "GeneralPurpose"),
+            Properties = new JsonObject { ["version"] = "16" },
+        }, CancellationToken.None);
+
+        var state = await sandbox.Adapter.PatchAsync(postgres, new JsonObject { ["sku"] = new JsonObject { ["name"] = "Standard_D4ds_v5", ["tier"] = "GeneralPurpose" } },
+            CancellationToken.None);
+
+        var patch = Assert.Single(sandbox.Simulator.Requests, r => r.Method == "PATCH");
+        Assert.Equal("""{"sku":{"name":"Standard_D4ds_v5","tier":"GeneralPurpose"}}""", patch.Body);
+        Assert.Equal("2025-08-01", patch.ApiVersion);
+        Assert.Equal("Succeeded", state.ProvisioningState);
+        Assert.Equal("16", state.Properties!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_change_to_a_managed_cluster_is_a_read_and_a_PUT_of_the_whole_because_AKSs_PATCH_changes_only_tags()
+    {
         await sandbox.Adapter.PutAsync(new AzureResourceRequest(Aks, "westeurope")
         {
             Sku = new AzureSku("Base", "Free"),
-            Properties = new JsonObject { ["dnsPrefix"] = "contoso" },
+            Properties = new JsonObject { ["dnsPrefix"] = "contoso", ["supportPlan"] = "KubernetesOfficial" },
+            Tags = new Dictionary<string, string> { ["team"] = "apps" },
         }, CancellationToken.None);
 
         var state = await sandbox.Adapter.PatchAsync(Aks, new JsonObject { ["sku"] = new JsonObject { ["name"] = "Base", ["tier"] = "Standard" } },
             CancellationToken.None);
 
-        var patch = Assert.Single(sandbox.Simulator.Requests, r => r.Method == "PATCH");
-        Assert.Equal("""{"sku":{"name":"Base","tier":"Standard"}}""", patch.Body);
-        Assert.Equal("2025-10-01", patch.ApiVersion);
+        Assert.DoesNotContain(sandbox.Simulator.Requests, r => r.Method == "PATCH");
+        var put = JsonNode.Parse(sandbox.Simulator.Requests.Last(r => r.Method == "PUT" && r.Path == Aks).Body!)!;
+        Assert.Equal("Standard", put["sku"]!["tier"]!.GetValue<string>());
+        Assert.Equal("contoso", put["properties"]!["dnsPrefix"]!.GetValue<string>());
+        Assert.Equal("apps", put["tags"]!["team"]!.GetValue<string>());
         Assert.Equal("Succeeded", state.ProvisioningState);
-        Assert.Equal("contoso", state.Properties!["dnsPrefix"]!.GetValue<string>());
+        Assert.Equal("Standard", StoredSkuTier());
     }
+
+    [Fact]
+    public async Task The_simulated_AKS_ignores_all_but_the_tags_of_a_PATCH_as_AKS_does()
+    {
+        await sandbox.Adapter.PutAsync(new AzureResourceRequest(Aks, "westeurope") { Sku = new AzureSku("Base", "Free") }, CancellationToken.None);
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"{ArmSimulatorOptions.PublicEndpoint}{Aks}?api-version=2025-10-01")
+        {
+            Content = new StringContent("""{"sku":{"name":"Base","tier":"Standard"},"tags":{"team":"apps"}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        patch.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sandbox");
+
+        using var response = await sandbox.Http.SendAsync(patch);
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal("Free", StoredSkuTier());
+        Assert.Equal("apps", (await sandbox.Adapter.GetAsync(Aks, CancellationToken.None))!.Tags["team"]);
+    }
+
+    private string? StoredSkuTier() =>
+        sandbox.Simulator.Resources.Single(r => r.Id == Aks).Body["sku"]?["tier"]?.GetValue<string>();
 
     [Fact]
     public async Task Tags_are_replaced_through_the_tags_resource()

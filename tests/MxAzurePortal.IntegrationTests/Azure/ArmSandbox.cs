@@ -41,6 +41,9 @@ public sealed class ArmSandbox : IAsyncDisposable
 
     public ArmPolicyCompliance Policies { get; }
 
+    /// <summary>A client whose requests to the simulator's public address reach it, for calls the adapter does not make.</summary>
+    public HttpClient Http => http;
+
     public IReadOnlyList<ArmRequestRecord> RequestsTo(string pathEnd) =>
         Simulator.Requests.Where(r => r.Path.EndsWith(pathEnd, StringComparison.OrdinalIgnoreCase)).ToList();
 

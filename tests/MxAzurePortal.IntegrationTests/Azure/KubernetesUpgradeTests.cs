@@ -21,13 +21,13 @@ public sealed class KubernetesUpgradeTests : IAsyncLifetime
     public async Task DisposeAsync() => await sandbox.DisposeAsync();
 
     [Fact]
-    public async Task One_minor_version_up_is_a_long_running_PATCH_that_ends_with_the_new_version()
+    public async Task One_minor_version_up_is_a_long_running_PUT_that_ends_with_the_new_version()
     {
         var state = await sandbox.Adapter.PatchAsync(Aks, Version("1.32.4"), CancellationToken.None);
 
         Assert.Equal("Succeeded", state.ProvisioningState);
         Assert.Equal("1.32.4", state.Properties!["kubernetesVersion"]!.GetValue<string>());
-        var operations = sandbox.Simulator.Requests.SkipWhile(r => r.Method != "PATCH").Where(r => r.Path.Contains("/operationStatuses/", StringComparison.Ordinal));
+        var operations = sandbox.Simulator.Requests.SkipWhile(r => !(r.Method == "PUT" && r.Path == Aks)).Skip(1).Where(r => r.Path.Contains("/operationStatuses/", StringComparison.Ordinal));
         Assert.True(operations.Count() >= 2, "The adapter polls the operation until it ends.");
     }
 

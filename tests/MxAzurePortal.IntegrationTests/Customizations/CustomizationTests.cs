@@ -12,15 +12,21 @@ namespace MxAzurePortal.IntegrationTests.Customizations;
 public sealed class CustomizationTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task AKS_tier_is_a_PATCH_of_sku_tier_and_Premium_switches_the_support_plan()
+    public async Task AKS_tier_is_a_PUT_of_the_read_cluster_with_the_new_tier_and_Premium_switches_the_support_plan()
     {
         var (flow, id) = await InitializedAsync("cust-tier");
 
         await ApplyAsync(id, "AksTier", new() { ["Input.AksTier"] = "Premium" });
 
-        var patch = LastRequest(flow, "PATCH", "/managedClusters/cust-tier-aks");
-        Assert.Equal("2025-10-01", patch.ApiVersion);
-        Assert.Equal("""{"sku":{"name":"Base","tier":"Premium"},"properties":{"supportPlan":"AKSLongTermSupport"}}""", patch.Body);
+        // AKS's PATCH changes tags alone, so the change is the cluster as read, with the new tier, PUT back whole.
+        var put = LastRequest(flow, "PUT", "/managedClusters/cust-tier-aks");
+        Assert.Equal("2025-10-01", put.ApiVersion);
+        var body = JsonNode.Parse(put.Body!)!;
+        Assert.Equal("Premium", body["sku"]!["tier"]!.GetValue<string>());
+        Assert.Equal("AKSLongTermSupport", body["properties"]!["supportPlan"]!.GetValue<string>());
+        Assert.Equal("cust-tier", body["properties"]!["dnsPrefix"]!.GetValue<string>());
+        var stored = flow.Arm.Resources.Single(r => r.Id.EndsWith("/managedClusters/cust-tier-aks", StringComparison.Ordinal)).Body;
+        Assert.Equal("Premium", stored["sku"]!["tier"]!.GetValue<string>());
         Assert.Contains("\"AksTier\":\"Premium\"", await SettingsAsync(id), StringComparison.Ordinal);
         var activity = await factory.WithDatabaseAsync(db => db.ActivityEntries.Where(a => a.ClusterId == id && a.Action.StartsWith("Customization"))
             .OrderBy(a => a.Id).Select(a => a.Action + ": " + a.Summary).ToListAsync());

@@ -56,16 +56,20 @@ public sealed class RolloutPlannerTests
             RolloutPlanner.Decide(Q4, Cluster(kubernetes: "1.32.4", @operator: "2.22.0", agent: "2.22.0"))).Reason, StringComparison.Ordinal);
 
     [Fact]
-    public void Each_step_is_a_PATCH_of_just_the_version()
+    public void Each_step_changes_just_the_version_and_Kubernetes_moves_the_control_plane_then_the_pool()
     {
         var names = new ClusterNames(Guid.NewGuid(), "contoso", new ClusterSettings { SubscriptionId = "s", ResourceGroup = "rg", Region = "westeurope" }) { Versions = Q4 };
 
-        var kubernetes = Assert.Single(RolloutPlanner.Requests(RolloutPlanner.Kubernetes, names));
-        var @operator = Assert.Single(RolloutPlanner.Requests(RolloutPlanner.Operator, names));
-        var agent = Assert.Single(RolloutPlanner.Requests(RolloutPlanner.Agent, names));
+        var kubernetes = RolloutPlanner.Requests(RolloutPlanner.Kubernetes, names, "system2");
+        var @operator = Assert.Single(RolloutPlanner.Requests(RolloutPlanner.Operator, names, "system2"));
+        var agent = Assert.Single(RolloutPlanner.Requests(RolloutPlanner.Agent, names, "system2"));
 
-        Assert.Equal((names.Aks, AzureOperation.Patch), (kubernetes.ResourceId, kubernetes.Operation));
-        Assert.Equal("""{"properties":{"kubernetesVersion":"1.32.4"}}""", kubernetes.Properties!.ToJsonString());
+        Assert.Equal(
+            [
+                (names.Aks, AzureOperation.Patch, """{"properties":{"kubernetesVersion":"1.32.4"}}"""),
+                (names.Aks + "/agentPools/system2", AzureOperation.Patch, """{"properties":{"orchestratorVersion":"1.32.4"}}"""),
+            ],
+            kubernetes.Select(r => (r.ResourceId, r.Operation, r.Properties!.ToJsonString())));
         Assert.Equal(names.Extension("mendix-operator"), @operator.ResourceId);
         Assert.Equal("""{"properties":{"version":"2.22.0","autoUpgradeMinorVersion":false}}""", @operator.Properties!.ToJsonString());
         Assert.Equal(names.Extension("mendix-agent"), agent.ResourceId);
