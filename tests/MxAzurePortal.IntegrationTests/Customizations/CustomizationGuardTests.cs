@@ -84,6 +84,13 @@ public sealed class CustomizationGuardTests(PortalFactory factory) : IClassFixtu
         Assert.Contains("Someone else changed this cluster", page.QuerySelector("[aria-labelledby=nodes-heading] [role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("9", page.QuerySelector<IHtmlInputElement>("input[name='Input.MaxNodeCount']")!.Value);
         Assert.Contains("\"MaxNodeCount\":5", await SettingsAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Customizations · ", page.Title, StringComparison.Ordinal);
+
+        // Having reviewed it, they apply again from the page they were given, and it is taken.
+        var again = await second.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form[action$='/Customizations/MaxNodeCount']")!, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        await WaitForChangesAsync();
+        Assert.Contains("\"MaxNodeCount\":9", await SettingsAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,6 +62,9 @@ public sealed partial class CustomizeModel(ClusterService clusters, Customizatio
         FailedSection = kind.ToString();
         await LoadAsync(id, cancellationToken);
         ShowCurrent(keep: kind.ToString());
+
+        // The forms must carry the version just read: an input shows the posted value over the model's.
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
         return Page();
     }
 
