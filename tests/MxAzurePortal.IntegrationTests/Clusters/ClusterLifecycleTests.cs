@@ -132,6 +132,28 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_failed_deletion_is_retried_by_deleting_again_not_by_a_Rerun_the_page_does_not_offer()
+    {
+        var flow = await SignedInFlowAsync(DemoAccounts.ContosoManager.Email);
+        var id = await flow.CreateAndInitializeAsync("delete-fails");
+        Assert.Equal(ClusterStatus.Initialized, await flow.WaitForRunAsync(id));
+        flow.Arm.Options.FailDeletes["Microsoft.Resources/resourceGroups"] = 1;
+
+        await Session.SubmitAsync(await flow.FormAsync($"/Clusters/{id}/Delete"), new Dictionary<string, string> { ["Confirmation"] = "delete-fails" });
+        Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));
+
+        var overview = await Session.GetDocumentAsync($"/Clusters/{id}");
+        var alert = overview.QuerySelector(".alert-danger")!.TextContent;
+        Assert.Contains("Delete failed.", alert, StringComparison.Ordinal);
+        Assert.Contains("Delete the cluster again to retry", alert, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rerun", alert, StringComparison.Ordinal);
+        Assert.Null(overview.QuerySelector("form[action$='/Rerun']"));
+
+        await Session.SubmitAsync(await flow.FormAsync($"/Clusters/{id}/Delete"), new Dictionary<string, string> { ["Confirmation"] = "delete-fails" });
+        Assert.Null(await flow.WaitForRunAsync(id));
+    }
+
+    [Fact]
     public async Task Rerun_pressed_several_times_at_once_starts_one_run_and_no_request_fails()
     {
         var flow = await SignedInFlowAsync(DemoAccounts.ContosoManager.Email);
