@@ -38,16 +38,27 @@ public sealed partial class TicketDeliverer(
             delivery.LastError = null;
             LogDelivered(logger, ticket.Id, created.Id, delivery.Attempts, existing.Count > 0);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or OperationCanceledException
-                                          && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // Whatever failed, the delivery waits before its next attempt: without a wait a failure that repeats (an
+            // answer that is not Zendesk's JSON, logs that cannot be read) would be claimed again at once, for ever.
             var wait = Math.Min(options.Value.RetryBaseSeconds * Math.Pow(2, delivery.Attempts - 1), options.Value.MaxRetrySeconds);
             delivery.NextAttemptAt = clock.GetUtcNow().AddSeconds(wait);
-            var reason = exception is OperationCanceledException
-                ? $"Zendesk did not finish within {options.Value.LeaseSeconds * 0.8:0.#} s."
-                : exception.Message;
-            delivery.LastError = $"Attempt {delivery.Attempts} failed: {reason}";
-            LogRetry(logger, ticket.Id, delivery.Attempts, wait, reason);
+            var reason = exception switch
+            {
+                OperationCanceledException => $"Zendesk did not finish within {options.Value.LeaseSeconds * 0.8:0.#} s.",
+                HttpRequestException or TimeoutException => exception.Message,
+                _ => $"{exception.GetType().Name}: {exception.Message}",
+            };
+            delivery.LastError = Truncate($"Attempt {delivery.Attempts} failed: {reason}", 1000);
+            if (exception is HttpRequestException or TimeoutException or OperationCanceledException)
+            {
+                LogRetry(logger, ticket.Id, delivery.Attempts, wait, reason);
+            }
+            else
+            {
+                LogUnexpected(logger, exception, ticket.Id, delivery.Attempts, wait);
+            }
         }
         finally
         {
@@ -91,6 +102,11 @@ public sealed partial class TicketDeliverer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketId} is Zendesk ticket {ZendeskTicketId} (attempt {Attempt}, found by external_id: {Found})")]
     private static partial void LogDelivered(ILogger logger, Guid ticketId, long zendeskTicketId, int attempt, bool found);
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ticket {TicketId} not delivered on an unexpected error (attempt {Attempt}); next try in {WaitSeconds} s")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, Guid ticketId, int attempt, double waitSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketId} not delivered (attempt {Attempt}); next try in {WaitSeconds} s: {Error}")]
     private static partial void LogRetry(ILogger logger, Guid ticketId, int attempt, double waitSeconds, string error);

@@ -91,6 +91,11 @@ public sealed partial class ZendeskSimulator(IOptions<ZendeskSimulatorOptions> o
             case "timeout":
                 await Task.Delay(Options.TimeoutMilliseconds, CancellationToken.None);
                 break;
+            case "garbled":
+                // A proxy's page in place of Zendesk's JSON, with a success status; nothing is done.
+                response.ContentType = "text/html";
+                await response.WriteAsync("<html><body>Service notice</body></html>", context.RequestAborted);
+                return 200;
         }
 
         var beforeWork = Options.LatencyMilliseconds / 2;

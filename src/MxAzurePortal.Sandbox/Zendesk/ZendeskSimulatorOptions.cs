@@ -14,7 +14,8 @@ public sealed class ZendeskSimulatorOptions
     /// <summary>The share of API calls that fail (0 to 1), with a mode picked from <see cref="FailureModes"/>.</summary>
     public double FailureRate { get; set; }
 
-    /// <summary>Any of "500", "429", "timeout" (answers after <see cref="TimeoutMilliseconds"/>), "lost" (does the work, then answers 500).</summary>
+    /// <summary>Any of "500", "429", "timeout" (answers after <see cref="TimeoutMilliseconds"/>), "lost" (does the work, then answers 500),
+    /// "garbled" (answers 200 with an HTML page and does nothing).</summary>
     public List<string> FailureModes { get; set; } = ["500", "429", "timeout", "lost"];
 
     public int Seed { get; set; } = 42;

@@ -152,6 +152,41 @@ public sealed class TicketDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answer_that_is_not_Zendesks_JSON_is_retried_after_a_wait_with_the_reason_not_at_once_for_ever()
+    {
+        var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-garbled");
+        Zendesk.Options.FailureRate = 1;
+        Zendesk.Options.FailureModes = ["garbled"];
+        var queued = await factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
+            var ticket = new SupportTicket { OrganisationId = organisation, ClusterId = cluster, Subject = "Garbled", Description = "d", CreatedBy = "t" };
+            TicketService.Queue(db, ticket, factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            return ticket.Id;
+        });
+
+        TicketDelivery? delivery = null;
+        for (var i = 0; i < 100 && delivery?.LastError is null; i++)
+        {
+            await Task.Delay(50);
+            delivery = await factory.WithDatabaseAsync(db => db.TicketDeliveries.AsNoTracking().SingleAsync(d => d.TicketId == queued));
+        }
+
+        // The portal's clock stands still here, so a delivery that waits is not tried again; one that does not wait
+        // would be claimed again and again (the worker polls every 50 ms).
+        await Task.Delay(1000);
+        delivery = await factory.WithDatabaseAsync(db => db.TicketDeliveries.AsNoTracking().SingleAsync(d => d.TicketId == queued));
+        Assert.Equal(1, delivery.Attempts);
+        Assert.Contains("Attempt 1 failed", delivery.LastError, StringComparison.Ordinal);
+        Assert.True(delivery.NextAttemptAt > factory.Clock.GetUtcNow());
+
+        Zendesk.Options.FailureRate = 0;
+        await DeliveredAsync(1);
+        Assert.Single(Zendesk.Tickets, t => t["external_id"]?.GetValue<string>() == queued.ToString());
+    }
+
+    [Fact]
     public async Task While_Zendesk_never_answers_a_delivery_waits_with_the_reason_and_Refresh_says_so_instead_of_failing()
     {
         var zendeskId = await DeliveredTicketAsync("delivery-silent");
