@@ -81,7 +81,9 @@ public sealed partial class TicketDeliverer(
             uploads.Add(await desk.UploadAsync(name, "text/plain", Encoding.UTF8.GetBytes(bundle), cancellationToken));
         }
 
-        var body = new StringBuilder(ticket.Description)
+        // The description goes through the redactor as the logs do: an automatic ticket's carries step errors and log
+        // lines, and a customer may paste a connection string into theirs.
+        var body = new StringBuilder(SecretRedactor.Redact(ticket.Description))
             .AppendLine().AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Cluster: {cluster.Name} ({ticket.ClusterId}), organisation {cluster.Organisation}")
             .AppendLine(CultureInfo.InvariantCulture, $"Severity: {ticket.Severity} ({ZendeskStatuses.ResponseTarget(ticket.Severity)})")

@@ -152,6 +152,31 @@ public sealed class TicketDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Secrets_in_a_description_are_redacted_before_it_leaves_for_Zendesk()
+    {
+        var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-redacted");
+        var queued = await factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
+            var ticket = new SupportTicket
+            {
+                OrganisationId = organisation, ClusterId = cluster, Subject = "App cannot reach its database", CreatedBy = "t",
+                Description = "Our app logs: Host=db.example;Username=mx;Password=hunter2-Secret;Database=app",
+            };
+            TicketService.Queue(db, ticket, factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            return ticket.Id;
+        });
+
+        await DeliveredAsync(1);
+
+        var body = Zendesk.Tickets.Single(t => t["external_id"]?.GetValue<string>() == queued.ToString())["description"]!.GetValue<string>();
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        Assert.Contains("Password=" + SecretRedactor.Mask, body, StringComparison.Ordinal);
+        Assert.Contains("Host=db.example", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_answer_that_is_not_Zendesks_JSON_is_retried_after_a_wait_with_the_reason_not_at_once_for_ever()
     {
         var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-garbled");
