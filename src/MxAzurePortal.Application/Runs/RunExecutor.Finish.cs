@@ -49,9 +49,18 @@ public sealed partial class RunExecutor
                 activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, $"{run.Kind}{run.Status}", Describe(run, failed), bySystem: true);
                 if (!succeeded && await IsFailedManualRerunAsync(db, run, cancellationToken))
                 {
-                    await AddAutomaticTicketAsync(db, cluster, run, failed, cancellationToken);
-                    activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "AutomaticTicket",
-                        "The manual rerun failed too, so a support ticket was opened for Mendix Support.", bySystem: true);
+                    if (await OpenAutomaticTicketAsync(db, cluster.Id, cancellationToken) is { } open)
+                    {
+                        activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "AutomaticTicketOpen",
+                            $"The manual rerun failed again; Mendix Support already has the automatic ticket \"{open.Subject}\" "
+                            + "of this cluster, which is not solved yet, so no other was opened.", bySystem: true);
+                    }
+                    else
+                    {
+                        await AddAutomaticTicketAsync(db, cluster, run, failed, cancellationToken);
+                        activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "AutomaticTicket",
+                            "The manual rerun failed too, so a support ticket was opened for Mendix Support.", bySystem: true);
+                    }
                 }
             }
 
@@ -92,6 +101,11 @@ public sealed partial class RunExecutor
         run.Kind == RunKind.Rerun && run.RequestedByUserId is not null && run.PreviousRunId is { } previous
         && await db.Runs.AnyAsync(r => r.Id == previous && r.Status == RunStatus.Failed, cancellationToken)
         && !await db.SupportTickets.AnyAsync(t => t.RunId == run.Id, cancellationToken);
+
+    /// <summary>The cluster's automatic ticket Mendix Support has not solved yet: a further failed rerun adds no other.</summary>
+    private static Task<SupportTicket?> OpenAutomaticTicketAsync(IPortalDb db, Guid clusterId, CancellationToken cancellationToken) =>
+        db.SupportTickets.Where(t => t.ClusterId == clusterId && t.Source == TicketSource.Automatic && t.Status != TicketStatus.Solved)
+            .OrderByDescending(t => t.CreatedAt).FirstOrDefaultAsync(cancellationToken);
 
     private async Task AddAutomaticTicketAsync(
         IPortalDb db, Cluster cluster, ClusterRun run, IReadOnlyList<RunStep> failed, CancellationToken cancellationToken)

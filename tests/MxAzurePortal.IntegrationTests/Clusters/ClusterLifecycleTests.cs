@@ -74,7 +74,7 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
     public async Task A_manual_rerun_that_fails_too_opens_exactly_one_automatic_ticket()
     {
         var flow = await SignedInFlowAsync(DemoAccounts.ContosoManager.Email);
-        flow.Arm.Options.FailPuts[Postgres] = 2;
+        flow.Arm.Options.FailPuts[Postgres] = 3;
 
         var id = await flow.CreateAndInitializeAsync("lifecycle-ticket");
         Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));
@@ -102,6 +102,13 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
         var delivered = Assert.Single(zendesk.Tickets, t => t["external_id"]?.GetValue<string>() == ticket.Id.ToString());
         Assert.Contains("automatic", delivered["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal("high", delivered["priority"]!.GetValue<string>());
+
+        // Another rerun fails while Mendix Support works on that ticket: it opens no second one, and says so.
+        await flow.RerunAsync(id);
+        Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));
+        Assert.Equal([ticket.Id], await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ClusterId == id).Select(t => t.Id).ToListAsync()));
+        Assert.Contains("already has the automatic ticket", await factory.WithDatabaseAsync(db => db.ActivityEntries
+            .Where(e => e.ClusterId == id && e.Action == "AutomaticTicketOpen").Select(e => e.Summary).SingleAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
