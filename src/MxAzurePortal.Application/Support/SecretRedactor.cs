@@ -36,6 +36,7 @@ public static partial class SecretRedactor
         result = XmlElement().Replace(result, "${open}" + Mask + "${close}");
         result = KeyValue().Replace(result, "${key}${quote}" + Mask);
         result = CommandLineOption().Replace(result, "${key}" + Mask);
+        result = SqlPassword().Replace(result, "${key}" + Mask);
         result = BearerToken().Replace(result, "${scheme}" + Mask);
         result = BasicCredentials().Replace(result, m => LooksLikeUserAndPassword(m.Groups["value"].Value) ? m.Groups["scheme"].Value + Mask : m.Value);
         result = SasSignature().Replace(result, "${key}" + Mask);
@@ -133,16 +134,21 @@ public static partial class SecretRedactor
         return Utf8.IsValid(decoded) && decoded.Contains((byte)':') && !decoded.ContainsAnyInRange((byte)0, (byte)31);
     }
 
-    // A whole block (also on one line with \n escapes), or one whose end fell outside the log window.
     // The lazy scan for the end stops at the next BEGIN, so many unterminated blocks stay linear.
+    // A whole block, one whose end fell outside the log window, or one written on one line with \n escapes (a JSON
+    // string) whose end was cut off with the rest of a long line.
     [GeneratedRegex(
-        @"-----BEGIN[A-Z0-9 ]*PRIVATE KEY-----(?:(?!-----BEGIN)[\s\S]){0,8000}?-----END[A-Z0-9 ]*PRIVATE KEY-----"
-        + @"|-----BEGIN[A-Z0-9 ]*PRIVATE KEY-----[ \t]*(?:\r?\n" + PemBodyLine + ")+",
+        @"-----BEGIN[A-Z0-9 ]*" + PrivateKeyWords + @"(?:(?!-----BEGIN)[\s\S]){0,8000}?-----END[A-Z0-9 ]*" + PrivateKeyWords
+        + @"|-----BEGIN[A-Z0-9 ]*" + PrivateKeyWords + @"[ \t]*(?:\r?\n" + PemBodyLine + ")+"
+        + @"|-----BEGIN[A-Z0-9 ]*" + PrivateKeyWords + @"(?:(?:\\r)?\\n[A-Za-z0-9+/=]+)+",
         RegexOptions.CultureInvariant)]
     private static partial Regex PrivateKeyBlock();
 
-    [GeneratedRegex(@"-----END[A-Z0-9 ]*PRIVATE KEY-----", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"-----END[A-Z0-9 ]*" + PrivateKeyWords, RegexOptions.CultureInvariant)]
     private static partial Regex PrivateKeyEnd();
+
+    // PEM's "PRIVATE KEY" and OpenPGP's "PRIVATE KEY BLOCK".
+    private const string PrivateKeyWords = "PRIVATE KEY(?: BLOCK)?-----";
 
     [GeneratedRegex(@"\A[^\r\n]{0,80}?[A-Za-z0-9+/]{40,}={0,2}[ \t]*\r?\z", RegexOptions.CultureInvariant)]
     private static partial Regex PrivateKeyBodyLine();
@@ -170,15 +176,22 @@ public static partial class SecretRedactor
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex XmlElement();
 
-    // key=value, key: value, "key": "value", \"key\":\"value\" (JSON inside a JSON string), :key => 'value'.
+    // key=value, key: value, "key": "value", \"key\":\"value\" (JSON inside a JSON string), :key => 'value',
+    // key%3Dvalue (a URL-encoded query).
     [GeneratedRegex(
-        @"(?<key>(?<![\w.-])[\w.-]*?(?:" + SecretKeyNames + @")(?:\\?[""'])?[ \t]*(?:=>|[:=])[ \t]*)" + NotMaskedYet
+        @"(?<key>(?<![\w.-])[\w.-]*?(?:" + SecretKeyNames + @")(?:\\?[""'])?[ \t]*(?:=>|[:=]|%3[Dd])[ \t]*)" + NotMaskedYet
         + @"(?:(?<quote>\\"")(?:(?!\\"")[^\r\n])+(?=\\"")"
         + @"|(?<quote>"")(?:\\.|[^""\\\r\n])+(?="")"
         + @"|(?<quote>')[^'\r\n]+(?=')"
         + @"|(?<quote>)(?:[^\s;&""',<>}\]]|,(?![\s""']))+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex KeyValue();
+
+    // PostgreSQL's CREATE USER / ALTER ROLE ... [ENCRYPTED] PASSWORD 'secret', as its statement log shows them.
+    [GeneratedRegex(
+        @"(?<key>\bPASSWORD[ \t]+')(?!\[REDACTED)(?:''|[^'\r\n])+(?=')",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex SqlPassword();
 
     [GeneratedRegex(
         @"(?<key>(?<![\w-])--?[\w-]*?(?:" + SecretKeyNames + @")[ \t]+)(?!-|\[REDACTED)(?:""[^""\r\n]*""|'[^'\r\n]*'|\S+)",
@@ -196,16 +209,18 @@ public static partial class SecretRedactor
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex BasicCredentials();
 
-    // The signature of an Azure SAS; sv, se, sp and sr say what it grants and may stay.
+    // The signature of an Azure SAS; sv, se, sp and sr say what it grants and may stay. In a URL that is itself
+    // URL-encoded, or in a JSON string, the separator before it is %26 or \u0026; inside an encoded signature
+    // only the escapes of +, / and = occur.
     [GeneratedRegex(
-        @"(?<key>(?<![\w-])sig(?:=|%3D))(?!\[REDACTED)[^&\s""'<>;,]+",
+        @"(?<key>(?:(?<![\w-])|(?<=\\u0026|%26|%3F))sig(?:=|%3D|\\u003[dD]))(?!\[REDACTED)(?:%2[BbFf]|%3[Dd]|[^&%\\\s""'<>;,])+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex SasSignature();
 
     // Secrets recognisable without a key name: JWTs, GitHub and Slack tokens, AWS access key ids,
     // Azure storage account keys (64 bytes in base64) and Entra ID client secrets.
     [GeneratedRegex(
-        @"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"
+        @"(?:\b|(?<=%[0-9A-Fa-f]{2}))eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"
         + @"|\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{22,}\b"
         + @"|\bxox[baprs]-[A-Za-z0-9-]{10,}"
         + @"|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"

@@ -59,6 +59,13 @@ public sealed class SecretRedactorTests
         { $"received {Jwt} from the identity provider", Jwt, null },
         { "GET https://stmx.blob.core.windows.net/c/b.zip?sv=2022-11-02&se=2026-05-01T09%3A00%3A00Z&sr=b&sp=r&sig=AbC%2Bdef%2Fghi%3D", "AbC%2Bdef%2Fghi%3D", "sig=" },
         { "SharedAccessSignature=sv=2022-11-02&ss=b&sig=c2lnbmF0dXJlLXZhbHVl", "c2lnbmF0dXJlLXZhbHVl", "sig=" },
+        { """{"url":"https://stmx.blob.core.windows.net/c/b.zip?sv=2022-11-02\u0026sp=r\u0026sig=AbCdEfSecret1234%2B\u0026se=2026"}""", "AbCdEfSecret1234", "sig=" },
+        { "next=https%3A%2F%2Fstmx.blob.core.windows.net%2Fc%3Fsv%3D2022-11-02%26sig%3DAbCdEfSecret5678%2F%3D%26sp%3Dr", "AbCdEfSecret5678%2F%3D", "sig%3D" },
+        { $"callback?state=1%26id_token%3D{Jwt}%26scope%3Dopenid", Jwt, null },
+        { $"Authorization%3A%20Bearer%20{Jwt}", Jwt, null },
+        { "client_id%3Dportal%26client_secret%3DAbcSecret99%26scope%3Dapi", "AbcSecret99", "client_secret%3D" },
+        { "STATEMENT:  CREATE USER mx WITH ENCRYPTED PASSWORD 'Kx9-secret'", "Kx9-secret", "PASSWORD '" },
+        { "LOG:  statement: ALTER ROLE mendix PASSWORD 'n3w''p4ss';", "n3w''p4ss", "PASSWORD '" },
         { $"rotated storage key {AccountKey} at 08:00", AccountKey, null },
         { $"pushed with {GitHubToken} by ci", GitHubToken, null },
         { "cloning with github_pat_" + "11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz", "11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz", null },
@@ -134,6 +141,8 @@ public sealed class SecretRedactorTests
         "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END ENCRYPTED PRIVATE KEY-----",
         """{"tls.key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----\n"}""",
         "08:00:01 op: -----BEGIN PRIVATE KEY-----\n08:00:01 op: MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n08:00:01 op: -----END PRIVATE KEY-----",
+        """{"tls.key":"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\nMzEfYyjiWA4R4/M2bS1""",
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGZMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n=Ab12\n-----END PGP PRIVATE KEY BLOCK-----",
     };
 
     [Theory]
