@@ -20,7 +20,10 @@ public sealed partial class ArmAzureResources
         "Microsoft.ContainerService/managedClusters/agentPools",
     };
 
-    public async Task<AzureResourceState> PatchAsync(string resourceId, JsonObject body, CancellationToken cancellationToken)
+    public Task<AzureResourceState> PatchAsync(string resourceId, JsonObject body, CancellationToken cancellationToken) =>
+        AfterOperationInProgressAsync(resourceId, () => ChangeAsync(resourceId, body, cancellationToken), cancellationToken);
+
+    private async Task<AzureResourceState> ChangeAsync(string resourceId, JsonObject body, CancellationToken cancellationToken)
     {
         var id = new ResourceIdentifier(resourceId);
         var type = id.ResourceType.ToString();

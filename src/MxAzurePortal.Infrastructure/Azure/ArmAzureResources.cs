@@ -21,7 +21,10 @@ public sealed partial class ArmAzureResources(ArmClient client, IOptions<AzureOp
 
     private DelayStrategy Polling => DelayStrategy.CreateFixedDelayStrategy(TimeSpan.FromSeconds(options.Value.PollIntervalSeconds));
 
-    public async Task<AzureResourceState> PutAsync(AzureResourceRequest request, CancellationToken cancellationToken)
+    public Task<AzureResourceState> PutAsync(AzureResourceRequest request, CancellationToken cancellationToken) =>
+        AfterOperationInProgressAsync(request.ResourceId, () => CreateOrUpdateAsync(request, cancellationToken), cancellationToken);
+
+    private async Task<AzureResourceState> CreateOrUpdateAsync(AzureResourceRequest request, CancellationToken cancellationToken)
     {
         var id = new ResourceIdentifier(request.ResourceId);
         var data = new GenericResourceData(new AzureLocation(request.Location ?? "global"))
@@ -66,7 +69,14 @@ public sealed partial class ArmAzureResources(ArmClient client, IOptions<AzureOp
         }
     }
 
-    public async Task DeleteAsync(string resourceId, CancellationToken cancellationToken)
+    public Task DeleteAsync(string resourceId, CancellationToken cancellationToken) =>
+        AfterOperationInProgressAsync(resourceId, async () =>
+        {
+            await RemoveAsync(resourceId, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    private async Task RemoveAsync(string resourceId, CancellationToken cancellationToken)
     {
         try
         {

@@ -34,6 +34,13 @@ public sealed class AzureOptions : IValidatableObject
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 6;
 
+    /// <summary>
+    /// How long a write refused because another operation on the resource is running waits for it to end before it
+    /// fails as a conflict. An AKS upgrade takes tens of minutes.
+    /// </summary>
+    [Range(0, 1440)]
+    public double InProgressWaitMinutes { get; set; } = 90;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Credential == AzureCredentialKind.ClientSecret

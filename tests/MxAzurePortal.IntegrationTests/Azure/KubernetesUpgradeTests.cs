@@ -45,5 +45,31 @@ public sealed class KubernetesUpgradeTests : IAsyncLifetime
         Assert.Equal("1.31.2", (await sandbox.Adapter.GetAsync(Aks, CancellationToken.None))!.Properties!["kubernetesVersion"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task An_upgrade_refused_while_an_earlier_one_still_runs_waits_for_it_and_is_then_applied()
+    {
+        // The earlier upgrade was started by a worker that stopped while it waited; AKS still runs it (2 s here).
+        await using var slow = new ArmSandbox(o => o.LatencySeconds["Microsoft.ContainerService/managedClusters"] = 100);
+        await slow.Adapter.PutAsync(new AzureResourceRequest(ArmSandbox.Group, "westeurope"), CancellationToken.None);
+        await slow.Adapter.PutAsync(new AzureResourceRequest(Aks, "westeurope")
+        {
+            Properties = new JsonObject { ["dnsPrefix"] = "upgrade", ["kubernetesVersion"] = "1.31.2" },
+        }, CancellationToken.None);
+        using var earlier = new HttpRequestMessage(HttpMethod.Put, $"{MxAzurePortal.Sandbox.Arm.ArmSimulatorOptions.PublicEndpoint}{Aks}?api-version=2025-10-01")
+        {
+            Content = new StringContent("""{"location":"westeurope","properties":{"dnsPrefix":"upgrade","kubernetesVersion":"1.32.4"}}""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        earlier.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sandbox");
+        Assert.True((await slow.Http.SendAsync(earlier)).IsSuccessStatusCode);
+
+        var state = await slow.Adapter.PatchAsync(Aks, Version("1.32.4"), CancellationToken.None);
+
+        Assert.Equal("Succeeded", state.ProvisioningState);
+        Assert.Equal("1.32.4", state.Properties!["kubernetesVersion"]!.GetValue<string>());
+        var writes = slow.Simulator.Requests.Where(r => r.Method == "PUT" && r.Path == Aks).Select(r => r.Status).ToList();
+        Assert.Equal([201, 200, 409, 200], writes);
+    }
+
     private static JsonObject Version(string version) => new() { ["properties"] = new JsonObject { ["kubernetesVersion"] = version } };
 }
