@@ -24,6 +24,7 @@ public sealed partial class ClusterService
         }
 
         var run = Start(cluster, RunPlanner.Rerun(cluster, failed, Requester, user.UserId), ClusterStatus.Initializing);
+        run.RequestedByEmail = user.Email;
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "RerunStarted",
             $"Rerun started by {Requester}: repeats {run.Steps.Count(s => s.Status == StepStatus.Pending)} step(s) that did not succeed.");
 

@@ -131,7 +131,8 @@ public sealed partial class RunExecutor
         }
 
         // Delivered to Zendesk like any ticket: its outbox entry is saved with it. Logs are shared: the failed steps'
-        // logs are in the description, and the cluster's recent logs go as an attachment.
+        // logs are in the description, and the cluster's recent logs go as an attachment. It is raised on behalf of
+        // whoever reran: they are its requester in Zendesk and see its Go to ticket link, to follow it and reply.
         TicketService.Queue(db, new SupportTicket
         {
             OrganisationId = cluster.OrganisationId,
@@ -141,7 +142,9 @@ public sealed partial class RunExecutor
             Severity = TicketSeverity.High,
             Subject = $"Cluster {cluster.Name} failed to initialize after a manual rerun",
             Description = description.ToString(),
-            CreatedBy = ActivityLog.System,
+            CreatedBy = run.RequestedBy,
+            CreatedByUserId = run.RequestedByUserId,
+            RequesterEmail = run.RequestedByEmail,
             ShareLogs = true,
         }, clock.GetUtcNow());
     }

@@ -53,6 +53,12 @@ public sealed class ClusterRun : ITenantOwned, ITimestamped
 
     public required string RequestedBy { get; set; }
 
+    /// <summary>
+    /// The e-mail of who started a rerun: the automatic ticket a failed rerun opens is theirs in Zendesk, so they can
+    /// follow it there and reply.
+    /// </summary>
+    public string? RequestedByEmail { get; set; }
+
     /// <summary>For a change: the settings the cluster has once the change succeeds.</summary>
     public Clusters.Settings.ClusterSettings? TargetSettings { get; set; }
 

@@ -65,7 +65,10 @@ public sealed class SupportTicket : ITenantOwned, ITimestamped
     /// <summary>Zendesk's updated_at of the state recorded: an older state read later (a slow read) does not replace it.</summary>
     public DateTimeOffset? ZendeskUpdatedAt { get; set; }
 
-    /// <summary>The requester's e-mail for Zendesk; null for automatic tickets, which the portal's agent account raises.</summary>
+    /// <summary>
+    /// The requester's e-mail for Zendesk: who opened the ticket, or whose rerun opened an automatic one. Null only
+    /// where that address is unknown; the portal's agent account is then the requester.
+    /// </summary>
     public string? RequesterEmail { get; set; }
 
     public string? CreatedByUserId { get; set; }

@@ -103,6 +103,11 @@ public sealed class ClusterLifecycleTests(PortalFactory factory) : IClassFixture
         Assert.Contains("automatic", delivered["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal("high", delivered["priority"]!.GetValue<string>());
 
+        // Raised on behalf of whoever reran: they are its requester in Zendesk and can follow it there to reply.
+        Assert.Equal(DemoAccounts.ContosoManager.Email, delivered["requester"]?["email"]?.GetValue<string>());
+        var details = await Session.GetDocumentAsync($"/Clusters/{id}/Support/{ticket.Id}");
+        Assert.Contains(details.QuerySelectorAll("a"), a => a.TextContent == "Go to ticket");
+
         // Another rerun fails while Mendix Support works on that ticket: it opens no second one, and says so.
         await flow.RerunAsync(id);
         Assert.Equal(ClusterStatus.Failed, await flow.WaitForRunAsync(id));

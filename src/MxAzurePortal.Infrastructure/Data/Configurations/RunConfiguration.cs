@@ -14,6 +14,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<ClusterRun>
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.RequestedBy).HasMaxLength(256);
         builder.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        builder.Property(r => r.RequestedByEmail).HasMaxLength(256);
         builder.Property(r => r.LeaseOwner).HasMaxLength(128);
         builder.Property(r => r.TargetSettings!).HasConversion(new ClusterSettingsConverter(), ClusterSettingsConverter.Comparer);
         builder.Property(r => r.Summary).HasMaxLength(4000);
