@@ -28,7 +28,11 @@ public sealed class CreateClusterTests(BrowserPortal portal) : IClassFixture<Bro
         Assert.Equal("Initializing", await page.Locator(".status-badge").First.TextContentAsync());
         // Progress arrives without a reload: the marker set on this document survives until the run ends.
         await page.EvaluateAsync("window.sameDocument = true");
-        await page.Locator("tr[data-step] .text-bg-success").First.WaitForAsync(new() { Timeout = 20000 });
+        // A keyboard user on the page keeps their place while the progress is replaced.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Details and log" }).FocusAsync();
+        var before = await page.Locator("tr[data-step] .text-bg-success").CountAsync();
+        await page.WaitForFunctionAsync("n => document.querySelectorAll('tr[data-step] .text-bg-success').length > n", before, new() { Timeout = 20000 });
+        Assert.Equal("Details and log", await page.EvaluateAsync<string?>("document.activeElement?.textContent"));
         Assert.True(await page.EvaluateAsync<bool>("window.sameDocument === true"));
         await page.Locator(".status-badge", new() { HasText = "Initialized" }).WaitForAsync(new() { Timeout = 60000 });
         Assert.Equal(14, await page.Locator("tr[data-step] .text-bg-success").CountAsync());
@@ -44,11 +48,13 @@ public sealed class CreateClusterTests(BrowserPortal portal) : IClassFixture<Bro
         var status = page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "list-live" }) }).Locator(".status-badge");
         Assert.Equal("Initializing", await status.TextContentAsync());
         await page.EvaluateAsync("window.sameDocument = true");
+        await page.GetByRole(AriaRole.Link, new() { Name = "list-live" }).FocusAsync();
 
         await page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "list-live" }) })
             .Locator(".status-badge", new() { HasText = "Initialized" }).WaitForAsync(new() { Timeout = 60000 });
         Assert.True(await page.EvaluateAsync<bool>("window.sameDocument === true"));
         Assert.Null(await page.Locator("#cluster-rows").GetAttributeAsync("hx-trigger"));
+        Assert.Equal("list-live", await page.EvaluateAsync<string?>("document.activeElement?.textContent"));
     }
 
     [Fact]
