@@ -82,11 +82,19 @@ public sealed class ReleaseService(IPortalDb db, ICurrentUser user, TimeProvider
         var previous = await db.ServiceReleases.AsNoTracking().OrderByDescending(r => r.ScheduledOn).ThenByDescending(r => r.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
 
-        // While the previous release is still to roll out, clusters will have its versions when the new one starts.
-        IReadOnlyCollection<string> clusters = previous is { CompletedAt: null }
-            ? []
-            : await db.Clusters.Where(c => c.Status == ClusterStatus.Initialized && c.KubernetesVersion != null)
-                .Select(c => c.KubernetesVersion!).Distinct().ToListAsync(cancellationToken);
+        // While the previous release is still to roll out, the clusters it will update will have its versions when the
+        // new one starts: they are checked as its versions are. Every other cluster keeps its own, among them those whose
+        // update to it failed or was skipped.
+        var initialized = db.Clusters.Where(c => c.Status == ClusterStatus.Initialized && c.KubernetesVersion != null);
+        if (previous is { CompletedAt: null })
+        {
+            var start = previous.StartsAt;
+            initialized = initialized.Where(c => !db.ClusterUpdates.Any(u => u.ReleaseId == previous.Id && u.ClusterId == c.Id
+                    && (u.Status == UpdateStatus.Scheduled || u.Status == UpdateStatus.Running))
+                && !(c.CreatedAt < start && !db.ClusterUpdates.Any(u => u.ReleaseId == previous.Id && u.ClusterId == c.Id)));
+        }
+
+        IReadOnlyCollection<string> clusters = await initialized.Select(c => c.KubernetesVersion!).Distinct().ToListAsync(cancellationToken);
         return new ReleaseContext(Today, names, previous?.Name, previous?.ScheduledOn, previous?.Versions ?? ComponentVersions.Baseline, clusters);
     }
 
