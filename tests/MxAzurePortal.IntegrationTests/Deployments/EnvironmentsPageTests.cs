@@ -49,6 +49,13 @@ public sealed class EnvironmentsPageTests(PortalFactory factory) : IClassFixture
         var final = await manager.GetDocumentAsync($"/Clusters/{cluster}/Environments");
         Assert.Equal("Running", final.QuerySelector("tr[data-environment=acceptance] [data-status]")!.TextContent);
         Assert.Contains("10.12.1.999", final.QuerySelector("tr[data-environment=acceptance]")!.TextContent, StringComparison.Ordinal);
+
+        // The polled jobs fragment asks for the whole page once no job runs: the environments it changed are outside it.
+        using var poll = new HttpRequestMessage(HttpMethod.Get, new Uri($"/Clusters/{cluster}/Environments?handler=Jobs", UriKind.Relative));
+        poll.Headers.Add("HX-Request", "true");
+        var fragment = await manager.Client.SendAsync(poll);
+        Assert.Equal(HttpStatusCode.OK, fragment.StatusCode);
+        Assert.Equal("true", fragment.Headers.TryGetValues("HX-Refresh", out var refresh) ? refresh.Single() : null);
     }
 
     [Fact]

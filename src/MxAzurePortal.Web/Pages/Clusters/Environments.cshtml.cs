@@ -33,9 +33,24 @@ public sealed class EnvironmentsModel(
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    /// <summary>The jobs fragment htmx polls while a job is active.</summary>
-    public async Task<IActionResult> OnGetJobsAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Partial("_DeploymentJobs", this) : NotFound();
+    /// <summary>
+    /// The jobs fragment htmx polls while a job is active. When the last one ends the whole page is loaded again, since
+    /// the environments it changed (their version, a removal) are outside the fragment.
+    /// </summary>
+    public async Task<IActionResult> OnGetJobsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Jobs.Any(j => j.IsActive))
+        {
+            Response.Headers["HX-Refresh"] = "true";
+        }
+
+        return Partial("_DeploymentJobs", this);
+    }
 
     public Task<IActionResult> OnPostCreateAsync(Guid id, CancellationToken cancellationToken) =>
         ManageAsync(id, "Create", async () =>
