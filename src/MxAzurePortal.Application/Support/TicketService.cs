@@ -16,7 +16,11 @@ public sealed record TicketPage(IReadOnlyList<TicketListItem> Tickets, int Page,
 
 public sealed record TicketDetails(TicketListItem Ticket, string Description, string? ZendeskStatus, bool ShareLogs, int? AccessHours, string? DeliveryError);
 
-public sealed record OpenTicket(string Subject, string Description, TicketSeverity Severity, bool ShareLogs, int? AccessHours);
+/// <param name="SubmissionId">
+/// The id the form was given when it was shown, which becomes the ticket's: the same form posted twice (a double click,
+/// a resent request) opens one ticket.
+/// </param>
+public sealed record OpenTicket(string Subject, string Description, TicketSeverity Severity, bool ShareLogs, int? AccessHours, Guid SubmissionId = default);
 
 /// <summary>Support tickets of a cluster: opened here, delivered to Zendesk by the outbox, statuses brought back.</summary>
 public sealed partial class TicketService(IPortalDb db, ICurrentUser user, ActivityLog activity, ITicketDesk desk, TimeProvider clock)
@@ -71,8 +75,14 @@ public sealed partial class TicketService(IPortalDb db, ICurrentUser user, Activ
 
         var by = user.DisplayName ?? user.Email ?? "unknown";
         var now = clock.GetUtcNow();
+        if (input.SubmissionId != Guid.Empty && await SubmittedAsync(clusterId, input.SubmissionId, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
         var ticket = new SupportTicket
         {
+            Id = input.SubmissionId == Guid.Empty ? Guid.NewGuid() : input.SubmissionId,
             OrganisationId = cluster.OrganisationId,
             ClusterId = cluster.Id,
             Subject = input.Subject.Trim(),
@@ -108,9 +118,25 @@ public sealed partial class TicketService(IPortalDb db, ICurrentUser user, Activ
         activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "TicketOpened",
             $"{by} opened support ticket \"{ticket.Subject}\" ({ticket.Severity}); logs shared: {(input.ShareLogs ? "yes" : "no")}; " +
             $"direct access: {(input.AccessHours is { } h ? $"up to {h} hours" : "not granted")}.");
-        await db.SaveChangesAsync(cancellationToken);
-        return (RuleResult.Ok, ticket.Id);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (RuleResult.Ok, ticket.Id);
+        }
+        catch (DbUpdateException) when (input.SubmissionId != Guid.Empty)
+        {
+            // The same form, posted twice at once: the other request saved the ticket first.
+            db.Context().ChangeTracker.Clear();
+            return await SubmittedAsync(clusterId, input.SubmissionId, cancellationToken)
+                ?? (RuleResult.Fail("", "The ticket could not be saved; reload the page and submit it again."), null);
+        }
     }
+
+    /// <summary>The ticket this user already opened from the same form, if any.</summary>
+    private async Task<(RuleResult, Guid?)?> SubmittedAsync(Guid clusterId, Guid submissionId, CancellationToken cancellationToken) =>
+        await db.SupportTickets.AnyAsync(t => t.Id == submissionId && t.ClusterId == clusterId && t.CreatedByUserId == user.UserId, cancellationToken)
+            ? (RuleResult.Ok, submissionId)
+            : null;
 
     /// <summary>Adds the ticket with its outbox entry; the caller saves both in one transaction.</summary>
     public void Queue(SupportTicket ticket) => Queue(db, ticket, clock.GetUtcNow());

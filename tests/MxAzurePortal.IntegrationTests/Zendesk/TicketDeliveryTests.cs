@@ -67,6 +67,29 @@ public sealed class TicketDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_ticket_form_posted_twice_at_once_and_again_later_opens_one_ticket()
+    {
+        var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-twice");
+        var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
+        var form = (await member.GetDocumentAsync($"/Clusters/{cluster}/Support/New")).QuerySelector<IHtmlFormElement>("main form")!;
+        var values = new Dictionary<string, string>
+        {
+            ["Input.Subject"] = "Apps do not start", ["Input.Description"] = "Since this morning no app starts.", ["Input.ShareLogs"] = "true",
+        };
+
+        var answers = (await Task.WhenAll(member.SubmitAsync(form, values), member.SubmitAsync(form, values))).Append(await member.SubmitAsync(form, values)).ToList();
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        var ticket = Assert.Single(await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ClusterId == cluster).Select(t => t.Id).ToListAsync()));
+        Assert.All(answers, a => Assert.EndsWith($"/Support/{ticket}", a.Headers.Location!.OriginalString, StringComparison.Ordinal));
+
+        // The form shown again is another ticket.
+        var next = (await member.GetDocumentAsync($"/Clusters/{cluster}/Support/New")).QuerySelector<IHtmlFormElement>("main form")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitAsync(next, values)).StatusCode);
+        Assert.Equal(2, await factory.WithDatabaseAsync(db => db.SupportTickets.CountAsync(t => t.ClusterId == cluster)));
+    }
+
+    [Fact]
     public async Task A_member_opens_a_ticket_with_consent_and_its_redacted_logs_are_attached()
     {
         var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-form");

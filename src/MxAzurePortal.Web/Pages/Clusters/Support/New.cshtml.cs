@@ -16,8 +16,11 @@ public sealed class NewModel(ClusterService clusters, TicketService tickets) : P
 
     public string ClusterName { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Input.SubmissionId = Guid.NewGuid();
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -32,7 +35,8 @@ public sealed class NewModel(ClusterService clusters, TicketService tickets) : P
         }
 
         var (result, ticketId) = await tickets.OpenAsync(id, new OpenTicket(
-            Input.Subject, Input.Description, Input.Severity, Input.ShareLogs, Input.GrantAccess ? Input.AccessHours : null), cancellationToken);
+            Input.Subject, Input.Description, Input.Severity, Input.ShareLogs, Input.GrantAccess ? Input.AccessHours : null, Input.SubmissionId),
+            cancellationToken);
         if (!result.IsValid)
         {
             ModelState.AddRuleErrors(result);
@@ -57,6 +61,9 @@ public sealed class NewModel(ClusterService clusters, TicketService tickets) : P
 
     public sealed class InputModel
     {
+        /// <summary>Given when the form is shown; it makes a second post of the same form open no second ticket.</summary>
+        public Guid SubmissionId { get; set; }
+
         [Required(ErrorMessage = "Give the ticket a subject.")]
         [StringLength(SupportTicket.SubjectMaxLength, ErrorMessage = "A subject has at most 150 characters.")]
         public string Subject { get; set; } = "";
