@@ -109,5 +109,5 @@ public sealed class DeploymentService(IPortalDb db, ICurrentUser user, ActivityL
     }
 
     private static ChangeProblem Busy(string environment) =>
-        Problems.Conflict($"Environment {environment} has a job in progress; wait until it ends (GET its job), then deploy again.");
+        Problems.Conflict($"Environment {environment} has a job in progress; wait until that job ends, then deploy again.");
 }
