@@ -109,13 +109,31 @@ public sealed class ClusterSetupTests(PortalFactory factory) : IClassFixture<Por
             ["Input.MaxNodeCount"] = "1001",
             ["Input.Tags[0].Name"] = "bad<name",
             ["Input.Tags[0].Value"] = "x",
+            ["Input.Tags[1].Name"] = "team",
+            ["Input.Tags[1].Value"] = new string('v', 301),
         });
 
         var page = await PortalSession.ParseAsync(refused);
         Assert.Contains("192.168.0.0/22", page.QuerySelector("[data-valmsg-for='Input.SubnetPrefix']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("1000", page.QuerySelector("[data-valmsg-for='Input.MaxNodeCount']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("bad<name", page.QuerySelector("[data-valmsg-for='Input.Tags']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("at most 256", page.QuerySelector("[data-valmsg-for='Input.Tags']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await SettingsAsync(id));
+    }
+
+    [Theory]
+    [InlineData(ClusterStatus.Failed, "rerun it, or delete the cluster")]
+    [InlineData(ClusterStatus.Initialized, "initialized already")]
+    public async Task The_setup_of_a_cluster_past_it_says_why_it_cannot_change(ClusterStatus status, string why)
+    {
+        await FlowAsync();
+        var id = await DemoClusters.AddAsync(factory, DemoAccounts.Contoso, $"setup-past-{status}".ToLowerInvariant(), status);
+
+        var response = await session.Client.GetAsync(new Uri($"/Clusters/{id}/Provision", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var overview = await session.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains(why, overview.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

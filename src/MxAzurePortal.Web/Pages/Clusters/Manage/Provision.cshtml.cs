@@ -135,12 +135,11 @@ public sealed class ProvisionModel(ClusterService clusters) : SetupPageModel(clu
         }
     }
 
+    /// <summary>One tag row; <c>ClusterRules.Tags</c> checks its lengths and says so next to the tags.</summary>
     public sealed class TagRow
     {
-        [StringLength(600)]
         public string? Name { get; set; }
 
-        [StringLength(300)]
         public string? Value { get; set; }
     }
 }

@@ -22,7 +22,13 @@ public abstract class SetupPageModel(ClusterService clusters) : PageModel
         Cluster = cluster;
         if (cluster.Status != ClusterStatus.ReadyToInitialize)
         {
-            TempData["Status"] = "The cluster has been initialized already; its setup cannot change any more.";
+            TempData["Status"] = cluster.Status switch
+            {
+                ClusterStatus.Initializing => "The cluster is being initialized; its setup cannot change any more.",
+                ClusterStatus.Failed => "The cluster's initialization has started, so its setup cannot change any more: rerun it, or delete the cluster and create it again.",
+                ClusterStatus.Deleting => "The cluster is being deleted.",
+                _ => "The cluster has been initialized already; its setup cannot change any more.",
+            };
             return RedirectToPage("/Clusters/Overview", new { id });
         }
 
