@@ -56,6 +56,15 @@ public sealed class EnvironmentsPageTests(PortalFactory factory) : IClassFixture
         var fragment = await manager.Client.SendAsync(poll);
         Assert.Equal(HttpStatusCode.OK, fragment.StatusCode);
         Assert.Equal("true", fragment.Headers.TryGetValues("HX-Refresh", out var refresh) ? refresh.Single() : null);
+
+        // Removing takes the app with it: the row's Remove only opens a confirmation that names the environment.
+        var remove = (await manager.GetDocumentAsync($"/Clusters/{cluster}/Environments")).QuerySelector("tr[data-environment=acceptance] details[data-remove-environment]")!;
+        Assert.Equal("Remove environment acceptance", remove.QuerySelector("summary")!.TextContent.Trim());
+        Assert.Equal("Remove acceptance", remove.QuerySelector("form button[type=submit]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitAsync(remove.QuerySelector<IHtmlFormElement>("form")!, new Dictionary<string, string>())).StatusCode);
+        // Removing, or already removed if its job was quick.
+        var removing = (await manager.GetDocumentAsync($"/Clusters/{cluster}/Environments")).QuerySelector("tr[data-environment=acceptance] [data-status]")?.TextContent;
+        Assert.True(removing is null or "Removing", $"The environment is {removing}.");
     }
 
     [Fact]
