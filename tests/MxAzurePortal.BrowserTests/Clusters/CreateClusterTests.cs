@@ -33,6 +33,10 @@ public sealed class CreateClusterTests(BrowserPortal portal) : IClassFixture<Bro
         var before = await page.Locator("tr[data-step] .text-bg-success").CountAsync();
         await page.WaitForFunctionAsync("n => document.querySelectorAll('tr[data-step] .text-bg-success').length > n", before, new() { Timeout = 20000 });
         Assert.Equal("Details and log", await page.EvaluateAsync<string?>("document.activeElement?.textContent"));
+        // The change is announced through the page's one live region, which stays while the progress is replaced.
+        await page.WaitForFunctionAsync("() => document.getElementById('live-announcer')?.textContent.length > 0", null, new() { Timeout = 10000 });
+        Assert.Matches(new Regex(@"^(Initialize run running: \d+|Initialize run succeeded: 14) of 14 steps done\.$"),
+            await page.Locator("#live-announcer[aria-live=polite]").TextContentAsync());
         Assert.True(await page.EvaluateAsync<bool>("window.sameDocument === true"));
         await page.Locator(".status-badge", new() { HasText = "Initialized" }).WaitForAsync(new() { Timeout = 60000 });
         Assert.Equal(14, await page.Locator("tr[data-step] .text-bg-success").CountAsync());

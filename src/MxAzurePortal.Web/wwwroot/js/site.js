@@ -21,6 +21,27 @@
         }, 0);
     });
 
+    // Polled fragments say in a [data-announce] element how their work stands. When a poll changes what one says, it is
+    // written into the page's one live region, so a screen reader announces the change, once, and not the whole table.
+    var announced = {};
+    function readAnnouncements(announce) {
+        var region = document.getElementById('live-announcer');
+        document.querySelectorAll('[data-announce]').forEach(function (element) {
+            var key = element.getAttribute('data-announce');
+            var text = element.textContent.trim();
+            if (announce && region && Object.prototype.hasOwnProperty.call(announced, key) && announced[key] !== text) {
+                region.textContent = text;
+            }
+
+            announced[key] = text;
+        });
+    }
+
+    readAnnouncements(false);
+    document.addEventListener('htmx:afterSwap', function () {
+        readAnnouncements(true);
+    });
+
     window.addEventListener('pageshow', function () {
         document.querySelectorAll('[data-disabled-while-posting]').forEach(function (button) {
             button.disabled = false;
