@@ -14,7 +14,29 @@ public sealed record TicketListItem(
 /// <summary>A page of a cluster's tickets, newest first.</summary>
 public sealed record TicketPage(IReadOnlyList<TicketListItem> Tickets, int Page, bool HasMore);
 
-public sealed record TicketDetails(TicketListItem Ticket, string Description, string? ZendeskStatus, bool ShareLogs, int? AccessHours, string? DeliveryError);
+public sealed record TicketDetails(
+    TicketListItem Ticket, string Description, string? ZendeskStatus, bool ShareLogs, int? AccessHours, string? DeliveryError, TicketAccess? Access);
+
+/// <summary>Where the access consented to with a ticket stands now.</summary>
+public sealed record TicketAccess(AccessGrantStatus Status, int Hours, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, DateTimeOffset? ActiveUntil)
+{
+    /// <summary>The grant's state as time has left it, though nobody has used it since: an unstarted consent expires.</summary>
+    public AccessGrantStatus StatusAt(DateTimeOffset now) =>
+        AccessGrant.DueFor(Status, RequestedAt, DecidedAt, ActiveUntil) is { } due && now >= due
+            ? Status == AccessGrantStatus.Active ? AccessGrantStatus.Complete : AccessGrantStatus.Expired
+            : Status;
+
+    public string Describe(DateTimeOffset now) => StatusAt(now) switch
+    {
+        AccessGrantStatus.Approved => $"Consent given for up to {Hours} hours: Mendix staff can start it until "
+            + $"{AccessGrant.DueFor(Status, RequestedAt, DecidedAt, ActiveUntil):yyyy-MM-dd HH:mm} UTC; a Cluster Manager can revoke it on the Access page.",
+        AccessGrantStatus.Active => $"Mendix staff have access until {ActiveUntil:yyyy-MM-dd HH:mm} UTC; a Cluster Manager can revoke it on the Access page.",
+        AccessGrantStatus.Revoked => "Revoked: Mendix staff no longer have access.",
+        AccessGrantStatus.Expired => "Expired: Mendix staff did not start it within 24 hours.",
+        AccessGrantStatus.Complete => $"Ended: its {Hours} hours are over.",
+        var other => other.ToString(),
+    };
+}
 
 /// <param name="SubmissionId">
 /// The id the form was given when it was shown, which becomes the ticket's: the same form posted twice (a double click,
@@ -55,7 +77,9 @@ public sealed partial class TicketService(IPortalDb db, ICurrentUser user, Activ
                 new TicketListItem(t.Id, t.Subject, t.Severity, t.Source == TicketSource.Automatic, t.CreatedBy, t.CreatedByUserId,
                     t.CreatedAt, t.Status, t.ZendeskTicketId, t.LastSyncedAt),
                 t.Description, t.ZendeskStatus, t.ShareLogs, t.AccessHours,
-                db.TicketDeliveries.Where(d => d.TicketId == t.Id && d.DeliveredAt == null).Select(d => d.LastError).FirstOrDefault()))
+                db.TicketDeliveries.Where(d => d.TicketId == t.Id && d.DeliveredAt == null).Select(d => d.LastError).FirstOrDefault(),
+                db.AccessGrants.Where(g => g.TicketId == t.Id)
+                    .Select(g => new TicketAccess(g.Status, g.DurationHours, g.RequestedAt, g.DecidedAt, g.ActiveUntil)).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Stores the ticket (Submitting), its delivery and any access consent in one transaction.</summary>

@@ -16,11 +16,14 @@ public sealed class AccessPageTests(PortalFactory factory) : IClassFixture<Porta
         var cluster = await DemoClusters.AddContosoAsync(factory, "access-" + Guid.NewGuid().ToString("N")[..6]);
         var manager = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoManager.Email);
         var form = (await manager.GetDocumentAsync($"/Clusters/{cluster}/Support/New")).QuerySelector<IHtmlFormElement>("main form")!;
-        await manager.SubmitAsync(form, new Dictionary<string, string>
+        var opened = await manager.SubmitAsync(form, new Dictionary<string, string>
         {
             ["Input.Subject"] = "Need a hand with ingress", ["Input.Description"] = "Ingress answers 404 for every app.",
             ["Input.ShareLogs"] = "true", ["Input.GrantAccess"] = "true", ["Input.AccessHours"] = "3",
         });
+        var ticketPage = opened.Headers.Location!.OriginalString;
+        Assert.StartsWith("Consent given for up to 3 hours: Mendix staff can start it until",
+            (await manager.GetDocumentAsync(ticketPage)).QuerySelector("[data-testid=ticket-access]")!.TextContent, StringComparison.Ordinal);
         var member = await PortalSession.SignedInAsync(factory, DemoAccounts.ContosoMember.Email);
         var memberView = await member.GetDocumentAsync($"/Clusters/{cluster}/Access");
         Assert.Null(memberView.QuerySelector("tr[data-grant] form"));
@@ -39,6 +42,8 @@ public sealed class AccessPageTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("nothing to revoke", (await PortalSession.ParseAsync(again)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(AccessGrantStatus.Revoked, await factory.WithDatabaseAsync(db => db.AccessGrants.Where(g => g.ClusterId == cluster).Select(g => g.Status).SingleAsync()));
         Assert.True(await factory.WithDatabaseAsync(db => db.ActivityEntries.AnyAsync(a => a.ClusterId == cluster && a.Action == "AccessRevoked")));
+        // The ticket says so too, rather than what was consented to.
+        Assert.StartsWith("Revoked", (await member.GetDocumentAsync(ticketPage)).QuerySelector("[data-testid=ticket-access]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

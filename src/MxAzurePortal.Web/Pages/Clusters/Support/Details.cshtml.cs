@@ -7,8 +7,10 @@ using MxAzurePortal.Application.Support;
 namespace MxAzurePortal.Web.Pages.Clusters.Support;
 
 /// <summary>One ticket as the portal knows it, with Zendesk's own status; every member of the organisation can read it.</summary>
-public sealed class DetailsModel(ClusterService clusters, TicketService tickets, ITicketDesk desk, ICurrentUser user) : PageModel
+public sealed class DetailsModel(ClusterService clusters, TicketService tickets, ITicketDesk desk, ICurrentUser user, TimeProvider clock) : PageModel
 {
+    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+
     public Guid ClusterId { get; private set; }
 
     public string ClusterName { get; private set; } = "";
