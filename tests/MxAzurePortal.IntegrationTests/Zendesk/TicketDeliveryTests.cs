@@ -178,18 +178,7 @@ public sealed class TicketDeliveryTests : IDisposable
     public async Task Secrets_in_a_description_are_redacted_before_it_leaves_for_Zendesk()
     {
         var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-redacted");
-        var queued = await factory.WithDatabaseAsync(async db =>
-        {
-            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
-            var ticket = new SupportTicket
-            {
-                OrganisationId = organisation, ClusterId = cluster, Subject = "App cannot reach its database", CreatedBy = "t",
-                Description = "Our app logs: Host=db.example;Username=mx;Password=hunter2-Secret;Database=app",
-            };
-            TicketService.Queue(db, ticket, factory.Clock.GetUtcNow());
-            await db.SaveChangesAsync();
-            return ticket.Id;
-        });
+        var queued = await QueueAsync(cluster, "App cannot reach its database", "Our app logs: Host=db.example;Username=mx;Password=hunter2-Secret;Database=app");
 
         await DeliveredAsync(1);
 
@@ -205,14 +194,7 @@ public sealed class TicketDeliveryTests : IDisposable
         var cluster = await DemoClusters.AddContosoAsync(factory, "delivery-garbled");
         Zendesk.Options.FailureRate = 1;
         Zendesk.Options.FailureModes = ["garbled"];
-        var queued = await factory.WithDatabaseAsync(async db =>
-        {
-            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
-            var ticket = new SupportTicket { OrganisationId = organisation, ClusterId = cluster, Subject = "Garbled", Description = "d", CreatedBy = "t" };
-            TicketService.Queue(db, ticket, factory.Clock.GetUtcNow());
-            await db.SaveChangesAsync();
-            return ticket.Id;
-        });
+        var queued = await QueueAsync(cluster, "Garbled");
 
         TicketDelivery? delivery = null;
         for (var i = 0; i < 100 && delivery?.LastError is null; i++)
@@ -241,14 +223,7 @@ public sealed class TicketDeliveryTests : IDisposable
         var cluster = await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ZendeskTicketId == zendeskId).Select(t => t.ClusterId).SingleAsync());
         Zendesk.Options.FailureRate = 1;
         Zendesk.Options.FailureModes = ["timeout"];
-        var queued = await factory.WithDatabaseAsync(async db =>
-        {
-            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
-            var ticket = new SupportTicket { OrganisationId = organisation, ClusterId = cluster, Subject = "Silent", Description = "d", CreatedBy = "t" };
-            TicketService.Queue(db, ticket, factory.Clock.GetUtcNow());
-            await db.SaveChangesAsync();
-            return ticket.Id;
-        });
+        var queued = await QueueAsync(cluster, "Silent");
 
         // Every attempt of every call runs out of time (the client's timeouts run on the portal's clock, moved here);
         // the delivery records why and when it tries again.
@@ -401,16 +376,21 @@ public sealed class TicketDeliveryTests : IDisposable
 
     public void Dispose() => factory.Dispose();
 
+    /// <summary>A ticket stored with its outbox entry, as the form stores it, for the worker to deliver.</summary>
+    private Task<Guid> QueueAsync(Guid cluster, string subject, string description = "d") =>
+        factory.WithDatabaseAsync(async db =>
+        {
+            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
+            var ticket = new SupportTicket { OrganisationId = organisation, ClusterId = cluster, Subject = subject, Description = description, CreatedBy = "t" };
+            TicketService.Queue(db, ticket, factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+            return ticket.Id;
+        });
+
     private async Task<long> DeliveredTicketAsync(string clusterName)
     {
         var cluster = await DemoClusters.AddContosoAsync(factory, clusterName);
-        await factory.WithDatabaseAsync(async db =>
-        {
-            var organisation = await db.Clusters.Where(c => c.Id == cluster).Select(c => c.OrganisationId).SingleAsync();
-            TicketService.Queue(db, new SupportTicket { OrganisationId = organisation, ClusterId = cluster, Subject = "Webhook", Description = "d", CreatedBy = "t" },
-                factory.Clock.GetUtcNow());
-            return await db.SaveChangesAsync();
-        });
+        await QueueAsync(cluster, "Webhook");
         await DeliveredAsync(1);
         return await factory.WithDatabaseAsync(db => db.SupportTickets.Where(t => t.ClusterId == cluster).Select(t => t.ZendeskTicketId!.Value).SingleAsync());
     }
