@@ -103,16 +103,28 @@ public sealed class AccessGrant : ITenantOwned, ITimestamped
     /// </summary>
     public AccessGrantStatus? Settle(DateTimeOffset now)
     {
-        if (DueAt is not { } due || now < due)
+        var due = DueAt;
+        var settled = StatusAt(Status, RequestedAt, DecidedAt, ActiveUntil, now);
+        if (settled == Status)
         {
             return null;
         }
 
-        Status = Status == AccessGrantStatus.Active ? AccessGrantStatus.Complete : AccessGrantStatus.Expired;
+        Status = settled;
         EndedAt = due;
         EndedBy = null;
         return Status;
     }
+
+    /// <summary>
+    /// The status time has left a grant in at <paramref name="now"/>, whether or not it has been settled: past its due
+    /// time an active grant is complete and a pending or approved one expired.
+    /// </summary>
+    public static AccessGrantStatus StatusAt(
+        AccessGrantStatus status, DateTimeOffset requestedAt, DateTimeOffset? decidedAt, DateTimeOffset? activeUntil, DateTimeOffset now) =>
+        DueFor(status, requestedAt, decidedAt, activeUntil) is { } due && now >= due
+            ? status == AccessGrantStatus.Active ? AccessGrantStatus.Complete : AccessGrantStatus.Expired
+            : status;
 
     /// <summary>True only for an active grant whose window has not closed at <paramref name="now"/>.</summary>
     public bool AllowsAccessAt(DateTimeOffset now) => Status == AccessGrantStatus.Active && now < ActiveUntil;

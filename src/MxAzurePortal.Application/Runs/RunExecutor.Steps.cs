@@ -66,7 +66,7 @@ public sealed partial class RunExecutor
                     s.Status = StepStatus.Failed;
                     s.FinishedAt = clock.GetUtcNow();
                     s.ErrorCode = failure.Code;
-                    s.ErrorMessage = Truncate(failure.Message, 4000);
+                    s.ErrorMessage = Text.Shorten(failure.Message, 4000);
                 }, cancellationToken);
                 await LogAsync(run, step, "Error", $"Failed with {failure.Code}: {failure.Message}", cancellationToken);
                 return StepStatus.Failed;
@@ -172,10 +172,8 @@ public sealed partial class RunExecutor
                 StepId = step.Id,
                 At = clock.GetUtcNow(),
                 Level = level,
-                Message = Truncate(message, 4000),
+                Message = Text.Shorten(message, 4000),
             });
             await db.SaveChangesAsync(cancellationToken);
         });
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -50,7 +50,7 @@ public sealed partial class TicketDeliverer(
                 HttpRequestException or TimeoutException => exception.Message,
                 _ => $"{exception.GetType().Name}: {exception.Message}",
             };
-            delivery.LastError = Truncate($"Attempt {delivery.Attempts} failed: {reason}", 1000);
+            delivery.LastError = Text.Shorten($"Attempt {delivery.Attempts} failed: {reason}", 1000);
             if (exception is HttpRequestException or TimeoutException or OperationCanceledException)
             {
                 LogRetry(logger, ticket.Id, delivery.Attempts, wait, reason);
@@ -104,8 +104,6 @@ public sealed partial class TicketDeliverer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketId} is Zendesk ticket {ZendeskTicketId} (attempt {Attempt}, found by external_id: {Found})")]
     private static partial void LogDelivered(ILogger logger, Guid ticketId, long zendeskTicketId, int attempt, bool found);
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ticket {TicketId} not delivered on an unexpected error (attempt {Attempt}); next try in {WaitSeconds} s")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, Guid ticketId, int attempt, double waitSeconds);

@@ -21,10 +21,7 @@ public sealed record TicketDetails(
 public sealed record TicketAccess(AccessGrantStatus Status, int Hours, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, DateTimeOffset? ActiveUntil)
 {
     /// <summary>The grant's state as time has left it, though nobody has used it since: an unstarted consent expires.</summary>
-    public AccessGrantStatus StatusAt(DateTimeOffset now) =>
-        AccessGrant.DueFor(Status, RequestedAt, DecidedAt, ActiveUntil) is { } due && now >= due
-            ? Status == AccessGrantStatus.Active ? AccessGrantStatus.Complete : AccessGrantStatus.Expired
-            : Status;
+    public AccessGrantStatus StatusAt(DateTimeOffset now) => AccessGrant.StatusAt(Status, RequestedAt, DecidedAt, ActiveUntil, now);
 
     public string Describe(DateTimeOffset now) => StatusAt(now) switch
     {

@@ -89,7 +89,7 @@ public static class UpdateRuns
         {
             update.Status = error is null ? UpdateStatus.Succeeded : UpdateStatus.Failed;
             update.FinishedAt = now;
-            update.Error = error is null ? null : Truncate(error, 4000);
+            update.Error = error is null ? null : Text.Shorten(error, 4000);
         }
 
         var after = Describe(cluster.KubernetesVersion, cluster.OperatorVersion, cluster.AgentVersion);
@@ -101,12 +101,10 @@ public static class UpdateRuns
         else
         {
             activity.Add(cluster.OrganisationId, cluster.Id, cluster.Name, "UpdateFailed",
-                Truncate($"Service update {release} failed ({error}). The cluster runs {after}; Mendix follows up.", 4000), bySystem: true);
+                Text.Shorten($"Service update {release} failed ({error}). The cluster runs {after}; Mendix follows up.", 4000), bySystem: true);
         }
     }
 
     public static string Describe(string? kubernetes, string? @operator, string? agent) =>
         $"Kubernetes {kubernetes ?? "unknown"}, Mendix Operator {@operator ?? "unknown"}, Mendix Agent {agent ?? "unknown"}";
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

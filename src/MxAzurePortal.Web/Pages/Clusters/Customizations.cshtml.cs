@@ -30,7 +30,7 @@ public sealed class CustomizationsModel(ClusterService clusters, CustomizationSe
 
         if (!View.ChangeInProgress)
         {
-            Response.Headers["HX-Refresh"] = "true";
+            Response.RefreshWholePage();
         }
 
         return Partial("_CustomizationChanges", View);

@@ -46,7 +46,7 @@ public sealed class EnvironmentsModel(
 
         if (!Jobs.Any(j => j.IsActive))
         {
-            Response.Headers["HX-Refresh"] = "true";
+            Response.RefreshWholePage();
         }
 
         return Partial("_DeploymentJobs", this);

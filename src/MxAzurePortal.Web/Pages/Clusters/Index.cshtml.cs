@@ -35,7 +35,7 @@ public sealed class IndexModel(ClusterService clusters, IAuthorizationService au
         await LoadAsync(cancellationToken);
         if (Clusters.Count == 0)
         {
-            Response.Headers["HX-Refresh"] = "true";
+            Response.RefreshWholePage();
             return new NoContentResult();
         }
 

@@ -46,7 +46,7 @@ public sealed class OverviewModel(ClusterService clusters, TicketService tickets
 
         if (cluster.LastRun?.IsActive != true)
         {
-            Response.Headers["HX-Refresh"] = "true";
+            Response.RefreshWholePage();
         }
 
         return Partial("_RunProgress", cluster);
